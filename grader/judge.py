@@ -1,0 +1,197 @@
+"""The judge: decides the points of each graded function from plain data.
+
+It runs in its own process, never imports or runs submission code, and reads only what the
+sandboxed notebook recorded (`utils.plaindata`: JSON + npz without pickle). Inputs are chosen
+here, seeded per submission; expected values come from `grader/reference/`. The checks are the
+pytest tests in `grader/test_<assignment>.py`; a function's score is the fraction of its
+checks that pass.
+
+    python -m grader.judge ASSIGNMENT PROBE_DIR --seed N --report OUT.json [--only NAME]
+"""
+import argparse
+import hashlib
+import importlib
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from utils import plaindata
+from utils.checks import CheckError
+
+GRADER_DIR = Path(__file__).resolve().parent
+checks = pytest.mark.checks
+
+
+@dataclass(eq=False)
+class Case:
+    """One call the judge makes: func(*args, **kwargs). `label` is shown to the student."""
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+    label: str = ""
+    tags: frozenset = frozenset()
+
+
+def spec(assignment):
+    """The module `grader/test_<assignment>.py`: cases(rng), DEPENDS, and the checks."""
+    if not (GRADER_DIR / f"test_{assignment}.py").is_file():
+        raise LookupError(f"no hidden checks for assignment '{assignment}' in {GRADER_DIR}")
+    return importlib.import_module(f"grader.test_{assignment}")
+
+
+def submission_seed(assignment, student, salt=""):
+    """A seed of 31 bits from the assignment, the student and the course's salt."""
+    digest = hashlib.sha256(f"{salt}/{assignment}/{student}".encode()).digest()
+    return int.from_bytes(digest[:4], "little") >> 1
+
+
+def make_cases(assignment, seed):
+    """{function name: [Case, ...]} for this submission."""
+    return spec(assignment).cases(np.random.default_rng(seed))
+
+
+def write_inputs(assignment, probe_dir, seed, only=None):
+    """Writes inputs/<name>/case<i>.{json,npz} for the sandboxed notebook to run."""
+    for name, cases in make_cases(assignment, seed).items():
+        if only and name not in only:
+            continue
+        folder = Path(probe_dir, "inputs", name)
+        folder.mkdir(parents=True, exist_ok=True)
+        for i, case in enumerate(cases):
+            plaindata.save({"args": list(case.args), "kwargs": case.kwargs}, folder / f"case{i:02d}")
+
+
+class Submission:
+    """What one submission's functions returned, with the judge's own copy of the inputs."""
+
+    def __init__(self, assignment, probe_dir, seed, absent=None):
+        self.cases = make_cases(assignment, seed)
+        self.out = Path(probe_dir, "outputs")
+        self.absent = absent or {}
+
+    def meta(self, name):
+        try:
+            meta = json.loads((self.out / name / "meta.json").read_text()[:10000])
+            return meta if isinstance(meta, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def results(self, name, tag=None):
+        """[(case, value)] for `name`'s cases (those with `tag`, if given).
+
+        Raises CheckError, failing the check, if the function is missing, was not written in
+        the notebook, raised an exception, or did not finish.
+        """
+        if name in self.absent:
+            raise CheckError(self.absent[name])
+        meta = self.meta(name)
+        if not meta.get("callable"):
+            raise CheckError(f"{name} was not found as a function when the notebook ran: "
+                             f"check that its cell runs without errors and keeps the name {name}")
+        if meta.get("module") != "__main__":
+            raise CheckError(f"{name} comes from the module '{meta.get('module')}', not from this "
+                             "notebook: write it in its solution cell instead of importing it")
+        return [(case, self._value(name, i, case)) for i, case in enumerate(self.cases[name])
+                if tag is None or tag in case.tags]
+
+    def _value(self, name, i, case):
+        try:
+            rec = plaindata.load(self.out / name / f"case{i:02d}")
+        except (OSError, ValueError):
+            raise CheckError(f"{name}({case.label}) did not finish: it crashed the kernel or ran "
+                             "past the time limit") from None
+        if not isinstance(rec, dict) or "ok" not in rec:
+            raise CheckError(f"{name}({case.label}): the grader could not read its result")
+        if not rec["ok"]:
+            raise CheckError(f"{name}({case.label}) raised {rec.get('error')}")
+        return rec.get("value")
+
+
+class JudgePlugin:
+    """pytest plugin: gives tests the `sub` fixture and tallies checks per function."""
+
+    def __init__(self, submission, only=None):
+        self.submission = submission
+        self.only = set(only or [])
+        self.tally = {}
+
+    @pytest.fixture
+    def sub(self):
+        return self.submission
+
+    def pytest_configure(self, config):
+        config.addinivalue_line("markers", "checks(name): the graded function a test checks")
+
+    def pytest_collection_modifyitems(self, items):
+        keep = [it for it in items if it.get_closest_marker("checks")
+                and (not self.only or it.get_closest_marker("checks").args[0] in self.only)]
+        items[:] = keep
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        report = (yield).get_result()
+        if report.when == "call" or (report.when == "setup" and report.failed):
+            name = item.get_closest_marker("checks").args[0]
+            entry = self.tally.setdefault(name, [0, [], 0])  # passed, messages, total
+            entry[2] += 1
+            if report.passed:
+                entry[0] += 1
+            else:
+                entry[1].append(_message(call.excinfo))
+
+
+def _message(excinfo):
+    if excinfo is not None and isinstance(excinfo.value, CheckError):
+        return str(excinfo.value)
+    if excinfo is not None:  # a bug in a check: say so rather than blame the student
+        return f"the check itself failed ({excinfo.typename}); please tell your instructor"
+    return "check failed"
+
+
+def verdicts(assignment, tally):
+    """{name: {"passed", "total", "summary", "messages"}} with dependency hints added."""
+    depends = getattr(spec(assignment), "DEPENDS", {})
+    out = {}
+    for name, (passed, messages, total) in tally.items():
+        failed_deps = [d for d in depends.get(name, []) if d in tally and tally[d][0] < tally[d][2]]
+        if passed < total and failed_deps:
+            messages = messages + [f"{name} calls {', '.join(failed_deps)}, which also failed "
+                                   "its checks: fix that first"]
+        mark = "passed" if passed == total else "FAILED"
+        out[name] = {"passed": passed, "total": total, "messages": _dedupe(messages),
+                     "summary": f"{name}: {passed}/{total} hidden checks passed" +
+                                ("" if passed == total else f" ({mark})")}
+    return out
+
+
+def _dedupe(messages):
+    return list(dict.fromkeys(messages))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("assignment")
+    ap.add_argument("probe_dir")
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--report", required=True)
+    ap.add_argument("--only", action="append")
+    ap.add_argument("--absent", default="{}", help="JSON {name: reason} of functions that get no credit")
+    args = ap.parse_args(argv)
+    sub = Submission(args.assignment, args.probe_dir, args.seed, json.loads(args.absent))
+    plugin = JudgePlugin(sub, args.only)
+    test_file = GRADER_DIR / f"test_{args.assignment}.py"
+    code = pytest.main([str(test_file), "-q", "-p", "no:cacheprovider", "--rootdir",
+                        str(GRADER_DIR), "-c", str(GRADER_DIR / "judge.ini")], plugins=[plugin])
+    if code not in (0, 1):
+        print(f"judge: pytest exited {code}", file=sys.stderr)
+        return 2
+    report = {"assignment": args.assignment, "functions": verdicts(args.assignment, plugin.tally)}
+    Path(args.report).write_text(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

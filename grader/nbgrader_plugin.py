@@ -1,0 +1,240 @@
+"""nbgrader autograde step that replaces `Execute`: sandboxed run + judge.
+
+Configured in nbgrader_config.py as the first of `Autograde.autograde_preprocessors`. For each
+submitted notebook it
+1. copies the notebook and its folder into a throw-away job folder,
+2. writes the judge's inputs (seeded per student) and runs the notebook in the sandbox
+   (grader/sandbox.py, grader/runner.py), which records what each graded function returns,
+3. runs the judge (grader/judge.py) in a separate process on that plain data,
+4. writes each grade cell's verdict as the cell's output, in the form nbgrader's
+   SaveAutoGrades reads: no error = full points, a number = partial points, an error = 0.
+Cells that are not grade cells get the outputs the sandboxed run produced.
+"""
+import ast
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook
+from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.utils import is_grade
+from traitlets import Bool, Float, Integer, Unicode
+
+from grader import judge, sandbox
+
+PROBE_RE = re.compile(r"""\bprobe\(\s*["'](\w+)["']""")
+MAX_NOTEBOOK_BYTES = 50 * 1024 ** 2
+
+
+class SandboxedJudge(NbGraderPreprocessor):
+    cell_timeout = Integer(60, help="Seconds one notebook cell may run.").tag(config=True)
+    probe_timeout = Integer(120, help="Seconds for running one graded function on all the "
+                                      "judge's inputs.").tag(config=True)
+    wall_timeout = Integer(900, help="Seconds for a whole submission, after which its "
+                                     "sandbox is killed.").tag(config=True)
+    memory_gib = Float(4.0, help="Memory limit of the sandbox, GiB.").tag(config=True)
+    max_restarts = Integer(8, help="Kernel restarts allowed per submission.").tag(config=True)
+    skip_tag = Unicode("skip-autograde", help="Cells with this tag are not run.").tag(config=True)
+    seed_salt = Unicode("nndl-course", help="Mixed into each submission's input seed.").tag(config=True)
+    require_sandbox = Bool(False, help="Refuse to grade where bubblewrap does not work "
+                                       "(otherwise grade with a loud warning).").tag(config=True)
+
+    _checked = None
+
+    def preprocess(self, nb, resources):
+        sandboxed = self._check_protections()
+        info = resources["nbgrader"]
+        assignment, student = info["assignment"], info["student"]
+        seed = judge.submission_seed(assignment, student, self.seed_salt)
+        restored = restore_grade_cells(nb, resources)
+        grade_fns = probe_map(nb)
+        with tempfile.TemporaryDirectory(prefix="nndl-job-") as tmp, \
+                tempfile.TemporaryDirectory(prefix="nndl-trusted-") as trusted:
+            job, trusted = Path(tmp), Path(trusted)
+            self._prepare(job, nb, resources, assignment, seed, list(grade_fns.values()))
+            code, err = sandbox.run_job(job, sandbox.Limits(self.memory_gib, self.wall_timeout),
+                                        sandboxed=sandboxed)
+            sandbox.copy_out(job, trusted, ["executed.ipynb", "log.json", "probe/outputs"])
+            log = _read_json(trusted / "log.json") or {}
+            copy_outputs(nb, trusted / "executed.ipynb")
+            report = self._judge(trusted, assignment, seed, nb, grade_fns)
+        write_verdicts(nb, grade_fns, report)
+        notes = restored + _notes(code, err, log, report, grade_fns)
+        self._save_notes(resources, notes, report)
+        return nb, resources
+
+    def _check_protections(self):
+        """Once per run: says loudly what the machine cannot protect against."""
+        if SandboxedJudge._checked is None:
+            prot = sandbox.protections()
+            for what, (ok, note) in prot.items():
+                (self.log.info if ok else self.log.warning)(
+                    "sandbox: %s: %s", what, "ok" if ok else f"NOT AVAILABLE ({note})")
+            ok = prot["filesystem, network and process isolation (bubblewrap)"][0]
+            if not ok:
+                banner = ("!" * 70 + "\nGRADING WITHOUT A SANDBOX: submissions can read and write "
+                          "this machine's files.\nInstall bubblewrap to grade safely.\n" + "!" * 70)
+                self.log.error(banner)
+                if self.require_sandbox:
+                    raise RuntimeError("SandboxedJudge.require_sandbox is set and bubblewrap "
+                                       "does not work here")
+            SandboxedJudge._checked = ok
+        return SandboxedJudge._checked
+
+    def _prepare(self, job, nb, resources, assignment, seed, functions):
+        src = Path(resources["metadata"]["path"])
+        shutil.copytree(src, job / "submission", ignore=shutil.ignore_patterns("*.ipynb"),
+                        symlinks=False, ignore_dangling_symlinks=True)
+        name = resources["nbgrader"]["notebook"] + ".ipynb"
+        nbformat.write(nb, job / "submission" / name)
+        judge.write_inputs(assignment, job / "probe", seed, only=functions)
+        (job / "probe" / "outputs").mkdir(parents=True, exist_ok=True)
+        (job / "job.json").write_text(json.dumps({
+            "notebook": name, "cell_timeout": self.cell_timeout,
+            "probe_timeout": self.probe_timeout, "skip_tag": self.skip_tag,
+            "max_restarts": self.max_restarts, "functions": functions}))
+
+    def _judge(self, job, assignment, seed, nb, grade_fns):
+        absent = not_written_in_notebook(nb, grade_fns.values())
+        cmd = [sys.executable, "-m", "grader.judge", assignment, str(job / "probe"),
+               "--seed", str(seed), "--report", str(job / "report.json"),
+               "--absent", json.dumps(absent)]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
+                              cwd=str(sandbox.ROOT))
+        report = _read_json(job / "report.json")
+        if done.returncode != 0 or report is None:
+            raise RuntimeError(f"the judge failed (exit {done.returncode}): {done.stderr[-2000:]}")
+        return report
+
+    def _save_notes(self, resources, notes, report):
+        for note in notes:
+            self.log.warning("%s: %s", resources["nbgrader"]["student"], note)
+        out = Path(resources["metadata"]["path"]) / "grading_report.json"
+        out.write_text(json.dumps({"notes": notes, "functions": report["functions"]}, indent=1))
+
+
+def restore_grade_cells(nb, resources):
+    """Appends, from the gradebook, any grade cell the submission lost; returns notes."""
+    info = resources["nbgrader"]
+    present = {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells}
+    notes = []
+    with Gradebook(info["db_url"]) as gb:
+        notebook = gb.find_notebook(info["notebook"], info["assignment"])
+        for gc in notebook.grade_cells:
+            if gc.name in present or gc.cell_type != "code":
+                continue
+            src = gb.find_source_cell(gc.name, info["notebook"], info["assignment"])
+            cell = nbformat.v4.new_code_cell(src.source)
+            cell.metadata["nbgrader"] = {"grade": True, "grade_id": gc.name, "locked": True,
+                                         "points": gc.max_score, "schema_version": 3,
+                                         "solution": False, "task": False}
+            nb.cells.append(cell)
+            notes.append(f"the test cell '{gc.name}' was missing from the notebook; it was "
+                         "put back at the end and graded")
+    return notes
+
+
+def probe_map(nb):
+    """{grade_id: function name} for the grade cells holding a probe(...) line."""
+    out = {}
+    for cell in nb.cells:
+        if cell.cell_type == "code" and is_grade(cell):
+            m = PROBE_RE.search(cell.source)
+            if m:
+                out[cell.metadata.nbgrader["grade_id"]] = m.group(1)
+    return out
+
+
+def defined_names(nb):
+    """Names of functions defined by a `def` at the top level of some code cell."""
+    names = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        src = "\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!")))
+        try:
+            tree = ast.parse(src)
+        except (SyntaxError, ValueError):
+            continue
+        names |= {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return names
+
+
+def not_written_in_notebook(nb, functions):
+    """{name: message} for graded functions that no cell of the notebook defines."""
+    defined = defined_names(nb)
+    return {f: (f"{f} is not written in this notebook (no `def {f}(...)` cell was found): "
+                f"graded functions must be written in their solution cell, not imported")
+            for f in functions if f not in defined}
+
+
+def copy_outputs(nb, executed_path):
+    """Gives nb's non-grade code cells the outputs of the sandboxed run, matched by cell id."""
+    try:
+        if executed_path.stat().st_size > MAX_NOTEBOOK_BYTES:
+            return
+        executed = nbformat.read(executed_path, as_version=4)
+        by_id = {c.get("id"): c for c in executed.cells if c.get("cell_type") == "code"}
+    except Exception:  # untrusted file: any damage means no outputs, not a crash
+        return
+    for cell in nb.cells:
+        ran = by_id.get(cell.get("id"))
+        if cell.cell_type == "code" and ran is not None and not is_grade(cell):
+            cell.outputs = [o for o in ran.get("outputs", [])
+                            if isinstance(o, dict) and o.get("output_type") in
+                            ("stream", "display_data", "execute_result", "error")]
+            cell.execution_count = None
+
+
+def verdict_outputs(verdict, points):
+    """Outputs in the form SaveAutoGrades reads: none = full, a number = partial, error = 0."""
+    passed, total = verdict["passed"], verdict["total"]
+    lines = [verdict["summary"]] + [f"  - {m}" for m in verdict["messages"]]
+    if total and passed == total:
+        return [nbformat.v4.new_output("stream", name="stdout", text="\n".join(lines) + "\n")]
+    score = round(points * passed / total, 4) if total else 0.0
+    if score <= 0:
+        return [nbformat.v4.new_output("error", ename="HiddenChecksFailed",
+                                       evalue="\n".join(lines), traceback=lines)]
+    lines[0] += f": {score:g} of {points:g} points"
+    return [nbformat.v4.new_output("stream", name="stdout", text="\n".join(lines) + "\n"),
+            nbformat.v4.new_output("execute_result", data={"text/plain": f"{score:g}"},
+                                   metadata={}, execution_count=None)]
+
+
+def write_verdicts(nb, grade_fns, report):
+    for cell in nb.cells:
+        if cell.cell_type != "code" or not is_grade(cell):
+            continue
+        name = grade_fns.get(cell.metadata.nbgrader["grade_id"])
+        verdict = report["functions"].get(name) if name else None
+        if verdict is not None:
+            cell.outputs = verdict_outputs(verdict, float(cell.metadata.nbgrader["points"]))
+            cell.execution_count = None
+
+
+def _notes(code, err, log, report, grade_fns):
+    """Things an instructor should look at, in plain words."""
+    notes = []
+    if code is None:
+        notes.append("the notebook ran past the time limit for a whole submission and was stopped")
+    elif code != 0:
+        notes.append(f"the sandboxed run ended with exit code {code}: {err.strip()[-300:]}")
+    for f in log.get("failed_cells", []):
+        notes.append(f"cell {f['index']} was stopped ({f['reason']}); the rest of the notebook ran")
+    missing = [n for n in grade_fns.values() if n not in report["functions"]]
+    if missing:
+        notes.append(f"no checks were run for {missing}")
+    return notes
+
+
+def _read_json(path):
+    try:
+        return json.loads(Path(path).read_text())
+    except (OSError, ValueError):
+        return None

@@ -1,0 +1,1 @@
+"""Canned submissions: built from release/ by replacing solution cells; see build.py."""

@@ -1,0 +1,210 @@
+"""Runs grader/runner.py on one job folder inside a throw-away sandbox.
+
+Protections (each reported by `protections()`, and loudly at the start of a grading run when
+one is missing):
+- bubblewrap: new user, PID, network, IPC and mount namespaces; the only writable place is the
+  job folder; visible read-only are the system, Python, the virtual environment, `utils/` and
+  the data; `source/`, `grader/`, the gradebook and other submissions do not exist inside.
+  No capabilities; the sandbox dies with the grader, and every process it started with it.
+- resource limits: address space, file size, open files, CPU time (setrlimit), and a pids
+  and memory cgroup where the machine lets us make one.
+- a wall-clock limit for the whole job, after which the sandbox is killed.
+"""
+import os
+import resource
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNNER = Path(__file__).resolve().parent / "runner.py"
+GiB = 1024 ** 3
+CGROUP_V1 = Path("/sys/fs/cgroup")
+
+
+def bwrap_works():
+    """True if bubblewrap is installed and can make its namespaces here."""
+    if not shutil.which("bwrap"):
+        return False
+    cmd = ["bwrap", "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"]
+    return subprocess.run(cmd, capture_output=True).returncode == 0
+
+
+def protections():
+    """{protection: (available, note)} for this machine."""
+    bw = bwrap_works()
+    cg = _cgroup_parent("pids") is not None and _cgroup_parent("memory") is not None
+    return {
+        "filesystem, network and process isolation (bubblewrap)":
+            (bw, "ok" if bw else "install bubblewrap (apt-get install bubblewrap)"),
+        "memory and process-count limits (cgroup)":
+            (cg, "ok" if cg else "only per-process rlimits: a fork bomb is bounded by time"),
+        "per-process limits (rlimit: memory, file size, CPU)": (True, "ok"),
+    }
+
+
+def _cgroup_parent(controller):
+    """A writable cgroup-v1 folder for `controller` (ours, below where we run), or None."""
+    base = CGROUP_V1 / controller
+    try:
+        rel = next(line.split(":", 2)[2].strip() for line in open("/proc/self/cgroup")
+                   if controller in line.split(":", 2)[1].split(","))
+    except (OSError, StopIteration):
+        return None
+    path = base / rel.lstrip("/")
+    return path if path.is_dir() and os.access(path, os.W_OK) else None
+
+
+class Limits:
+    def __init__(self, memory_gib=4, wall_seconds=600, cpu_seconds=900, pids=256):
+        self.memory = int(memory_gib * GiB)
+        self.wall_seconds = wall_seconds
+        self.cpu_seconds = cpu_seconds
+        self.pids = pids
+
+
+def _make_cgroups(limits):
+    """Creates pids + memory cgroups for one job; returns their folders (maybe empty)."""
+    made = []
+    name = f"nndl-{uuid.uuid4().hex[:12]}"
+    for controller, files in (("pids", {"pids.max": limits.pids}),
+                              ("memory", {"memory.limit_in_bytes": limits.memory})):
+        parent = _cgroup_parent(controller)
+        if parent is None:
+            continue
+        try:
+            path = parent / name
+            path.mkdir()
+            made.append(path)
+            for f, v in files.items():
+                (path / f).write_text(str(v))
+        except OSError:
+            continue
+    return made
+
+
+def _remove_cgroups(paths):
+    for path in paths:
+        try:
+            for pid in (path / "cgroup.procs").read_text().split():
+                os.kill(int(pid), signal.SIGKILL)
+        except (OSError, ValueError):
+            pass
+        try:
+            path.rmdir()
+        except OSError:
+            pass
+
+
+def _bwrap_args(job_dir, venv, data_dirs):
+    args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+            "--cap-drop", "ALL", "--uid", "65534", "--gid", "65534", "--hostname", "sandbox",
+            "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run"]
+    for d in ("/usr", "/lib", "/lib64", "/bin", "/sbin", "/etc"):
+        if os.path.exists(d):
+            args += ["--ro-bind", d, d]
+    real_python = Path(os.path.realpath(sys.executable)).parent.parent  # the base install
+    for d in {str(real_python), str(Path(sys.prefix)), str(venv), str(ROOT / "utils"), *data_dirs}:
+        if os.path.exists(d):
+            args += ["--ro-bind", d, d]
+    args += ["--ro-bind", str(RUNNER), "/opt/nndl/runner.py", "--bind", str(job_dir), "/job",
+             "--chdir", "/job/submission"]
+    return args
+
+
+def _env(venv):
+    return {"PATH": f"{venv}/bin:/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8",
+            "MPLBACKEND": "Agg", "NNDL_PROBE_DIR": "/job/probe", "NBGRADER_EXECUTION": "autograde",
+            "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+            "JUPYTER_PLATFORM_DIRS": "1", "PYTHONDONTWRITEBYTECODE": "1",
+            **({"COURSE_DATA_DIR": os.environ["COURSE_DATA_DIR"]}
+               if os.environ.get("COURSE_DATA_DIR") else {})}
+
+
+def _set_rlimits(limits):
+    def apply():
+        resource.setrlimit(resource.RLIMIT_AS, (limits.memory, limits.memory))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (512 * 1024 ** 2,) * 2)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
+        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds,) * 2)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    return apply
+
+
+def run_job(job_dir, limits=None, sandboxed=True):
+    """Runs the runner on `job_dir`; returns (exit code or None if killed, stderr tail)."""
+    limits = limits or Limits()
+    venv = Path(sys.prefix)
+    data_dirs = [str(ROOT / "datasets")] + ([os.environ["COURSE_DATA_DIR"]]
+                                            if os.environ.get("COURSE_DATA_DIR") else [])
+    python = str(venv / "bin" / "python")
+    if sandboxed:
+        cmd = _bwrap_args(job_dir, venv, data_dirs) + [python, "/opt/nndl/runner.py", "/job"]
+    else:
+        cmd = [python, str(RUNNER), str(job_dir)]
+    cgroups = _make_cgroups(limits)
+    env = _env(venv) if sandboxed else {**_env(venv), "NNDL_PROBE_DIR": str(Path(job_dir, "probe"))}
+
+    def prepare():
+        _set_rlimits(limits)()
+        for path in cgroups:
+            (path / "cgroup.procs").write_text(str(os.getpid()))
+
+    proc = subprocess.Popen(cmd, env=env, preexec_fn=prepare, start_new_session=True,
+                            cwd=str(Path(job_dir, "submission")),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _, err = proc.communicate(timeout=limits.wall_seconds)
+        code = proc.returncode
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, err = proc.communicate()
+        code = None
+    finally:
+        _remove_cgroups(cgroups)
+    return code, err.decode(errors="replace")[-3000:]
+
+
+def copy_out(job_dir, dest, names, max_bytes=200 * 1024 ** 2):
+    """Copies what the sandbox wrote (`names`, files or folders below job_dir) into `dest`.
+
+    Only regular files are copied, never followed links, fifos or devices, and at most
+    `max_bytes` in all: everything read afterwards comes from `dest`, which the sandbox
+    never saw.
+    """
+    budget = max_bytes
+    job_dir, dest = Path(job_dir), Path(dest)
+    for name in names:
+        src = job_dir / name
+        found = [src] if _is_regular(src) else _regular_files_below(src)
+        for f in found:
+            size = os.lstat(f).st_size
+            if size > budget:
+                return
+            budget -= size
+            target = dest / f.relative_to(job_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(f, os.O_RDONLY | os.O_NOFOLLOW)
+            with os.fdopen(fd, "rb") as fh:
+                target.write_bytes(fh.read(size))
+
+
+def _is_regular(path):
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _regular_files_below(folder):
+    if not os.path.isdir(folder) or os.path.islink(folder):
+        return []
+    out = []
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(top, d))]
+        out += [Path(top, f) for f in files if _is_regular(Path(top, f))]
+    return out

@@ -1,0 +1,46 @@
+"""nbgrader configuration of the course. Paths resolve from this file, never from the machine.
+
+The autograde pipeline is nbgrader's own, with one step replaced: `Execute` becomes
+`grader.nbgrader_plugin.SandboxedJudge`, which runs each submission in a sandbox and lets the
+judge (a separate process that never runs student code) decide the points.
+"""
+from pathlib import Path
+
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests,
+                                    ClearMetadataPreprocessor, GetGrades, IgnorePattern,
+                                    LimitOutput, SaveAutoGrades)
+
+from grader.nbgrader_plugin import SandboxedJudge
+
+ROOT = Path(__file__).resolve().parent
+c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
+
+c.CourseDirectory.root = str(ROOT)
+c.CourseDirectory.course_id = "nndl-course"
+c.CourseDirectory.db_url = f"sqlite:///{ROOT / 'gradebook.db'}"
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback",
+                            "grading_report.json"]
+c.Exchange.root = str(ROOT / "exchange")
+c.Exchange.path_includes_course = True
+
+# Notebooks that `nbgrader validate` executes (students' own check) get 2 minutes a cell.
+c.Execute.timeout = 120
+
+c.Autograde.autograde_preprocessors = [
+    SandboxedJudge,            # instead of Execute
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
+c.SandboxedJudge.cell_timeout = 60
+c.SandboxedJudge.probe_timeout = 120
+c.SandboxedJudge.wall_timeout = 900
+c.SandboxedJudge.memory_gib = 4.0
+c.SandboxedJudge.skip_tag = "skip-autograde"
+
+# Feedback shows the verdicts but never the hidden test code.
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, ClearHiddenTests]

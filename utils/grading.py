@@ -1,0 +1,104 @@
+"""The notebook side of grading: `probe(name, func)` in each hidden test cell.
+
+At grading time (the sandbox sets NNDL_PROBE_DIR) `probe` only remembers the function; the
+sandbox runner later calls `record(name)`, which runs the function on the judge's inputs and
+saves what it returned as plain data. Points are decided by the judge in `grader/`, in another
+process that never runs submission code, so nothing here needs to be tamper-proof.
+
+When an instructor runs a `source/` notebook (no NNDL_PROBE_DIR), `probe` runs the same hidden
+checks at once and prints the verdict, raising AssertionError if any check fails.
+"""
+import contextlib
+import copy
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from utils import plaindata
+
+PROBE_DIR_ENV = "NNDL_PROBE_DIR"
+_registered = {}
+
+
+def probe(name, func):
+    """Hands the graded function `func` (named `name` in the notebook) to the grader."""
+    _registered[name] = func
+    if os.environ.get(PROBE_DIR_ENV):
+        return
+    _instructor_verdict(name, func)
+
+
+def _find(name):
+    """The function the notebook registered under `name`, else the global of that name."""
+    if name in _registered:
+        return _registered[name], "probe"
+    main = sys.modules.get("__main__")
+    return getattr(main, name, None), "global"
+
+
+def _describe(func, how):
+    code = getattr(func, "__code__", None)
+    return {"found": func is not None, "callable": callable(func), "how": how,
+            "type": type(func).__name__,
+            "module": str(getattr(func, "__module__", "") or "")[:200],
+            "filename": str(getattr(code, "co_filename", ""))[:300]}
+
+
+def record(name, probe_dir=None):
+    """Calls the function `name` on every input case in the probe folder, saving each result.
+
+    Layout: inputs/<name>/case<i>.{json,npz} (a dict {"args": [...], "kwargs": {...}}) ->
+    outputs/<name>/case<i>.{json,npz} (a dict {"ok", "value" | "error", "seconds", "stdout"}).
+    """
+    probe_dir = Path(probe_dir or os.environ[PROBE_DIR_ENV])
+    func, how = _find(name)
+    out_dir = probe_dir / "outputs" / name
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "meta.json").write_text(json.dumps(_describe(func, how)))
+    if not callable(func):
+        return
+    for case_file in sorted((probe_dir / "inputs" / name).glob("case*.json")):
+        case = plaindata.load(case_file.with_suffix(""))
+        plaindata.save(_call(func, case), out_dir / case_file.stem)
+
+
+def _call(func, case):
+    """Runs func(*args, **kwargs) on copies of the inputs; captures prints and exceptions."""
+    args, kwargs = copy.deepcopy(case["args"]), copy.deepcopy(case["kwargs"])
+    captured = io.StringIO()
+    start = time.perf_counter()
+    try:
+        with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
+            value = func(*args, **kwargs)
+        result = {"ok": True, "value": value}
+    except Exception as e:  # the student's bug, reported by the judge
+        result = {"ok": False, "error": f"{type(e).__name__}: {e}"[:1000]}
+    result["seconds"] = time.perf_counter() - start
+    result["stdout"] = captured.getvalue()[:2000]
+    return result
+
+
+def _instructor_verdict(name, func):
+    """Runs the hidden checks for `name` now (instructor only: needs `grader/`)."""
+    try:
+        from grader import judge
+    except ImportError:
+        print(f"{name}: the hidden checks run when your work is graded.")
+        return
+    assignment = Path.cwd().name
+    with tempfile.TemporaryDirectory(prefix="nndl-probe-") as tmp:
+        judge.write_inputs(assignment, tmp, seed=0, only=[name])
+        record(name, tmp)
+        cmd = [sys.executable, "-m", "grader.judge", assignment, tmp, "--seed", "0",
+               "--only", name, "--report", os.path.join(tmp, "report.json")]
+        subprocess.run(cmd, check=True, capture_output=True)
+        report = json.loads(Path(tmp, "report.json").read_text())
+    verdict = report["functions"][name]
+    print(verdict["summary"])
+    if verdict["passed"] < verdict["total"]:
+        raise AssertionError("\n".join(verdict["messages"]))
