@@ -6,10 +6,9 @@ judge (a separate process that never runs student code) decide the points.
 """
 from pathlib import Path
 
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests,
-                                    ClearMetadataPreprocessor, GetGrades, IgnorePattern,
-                                    LimitOutput, SaveAutoGrades)
+                                    GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
 
 from grader.nbgrader_plugin import SandboxedJudge
 

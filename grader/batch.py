@@ -23,23 +23,22 @@ from nbgrader.api import Gradebook
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def nbgrader(*args):
-    return subprocess.run(["nbgrader", *args], cwd=ROOT).returncode
+def nbgrader(course, *args):
+    return subprocess.run(["nbgrader", *args], cwd=course).returncode
 
 
-def put_samples(assignment, names=None):
+def put_samples(course, assignment, names):
+    """Writes the named canned submissions (grader/samples/) into course/submitted/."""
     from grader.samples.build import build
     variants = importlib.import_module(f"grader.samples.{assignment}").VARIANTS
-    for name, variant in variants.items():
-        if names is None or name in names:
-            build(assignment, variant, ROOT / "submitted" / name / assignment)
-    return list(variants) if names is None else names
+    for name in names:
+        build(assignment, variants[name], course / "submitted" / name / assignment)
 
 
-def recover_broken(assignment):
+def recover_broken(course, assignment):
     """Replaces unreadable submitted notebooks by what can be recovered; returns the students."""
     flagged = []
-    for path in sorted((ROOT / "submitted").glob(f"*/{assignment}/*.ipynb")):
+    for path in sorted((course / "submitted").glob(f"*/{assignment}/*.ipynb")):
         try:
             nbformat.read(path, as_version=4)
             continue
@@ -67,9 +66,9 @@ def _salvage_code(text):
     return [s for s in sources if s.strip()]
 
 
-def score_table(assignment):
+def score_table(course, assignment):
     rows = []
-    with Gradebook(f"sqlite:///{ROOT / 'gradebook.db'}") as gb:
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         for sub in gb.assignment_submissions(assignment):
             rows.append((sub.student_id, sub.score, sub.max_score))
     width = max([len(r[0]) for r in rows] + [7])
@@ -78,9 +77,9 @@ def score_table(assignment):
     return "\n".join(lines)
 
 
-def notes(assignment):
+def notes(course, assignment):
     out = []
-    for report in sorted((ROOT / "autograded").glob(f"*/{assignment}/grading_report.json")):
+    for report in sorted((course / "autograded").glob(f"*/{assignment}/grading_report.json")):
         for note in json.loads(report.read_text()).get("notes", []):
             out.append(f"{report.parts[-3]}: {note}")
     return out
@@ -89,20 +88,29 @@ def notes(assignment):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("assignment")
-    ap.add_argument("--samples", action="store_true")
+    ap.add_argument("--samples", nargs="*", metavar="NAME",
+                    help="put these canned submissions (default: the demo's) into submitted/")
     ap.add_argument("--feedback", action="store_true")
+    ap.add_argument("--course", type=Path, default=ROOT, help="the course folder (default: this one)")
+    ap.add_argument("nbgrader_args", nargs="*", help="passed on to nbgrader autograde (after --)")
     args = ap.parse_args(argv)
-    if args.samples:
-        put_samples(args.assignment)
-    flagged = recover_broken(args.assignment)
-    code = nbgrader("autograde", args.assignment, "--force", "--log-level=WARN")
-    print("\n" + score_table(args.assignment))
-    for line in notes(args.assignment) + [f"{s}: notebook was damaged; look at it" for s in flagged]:
+    course = args.course.resolve()
+    if args.samples is not None:
+        module = importlib.import_module(f"grader.samples.{args.assignment}")
+        put_samples(course, args.assignment, args.samples or module.DEMO)
+    flagged = recover_broken(course, args.assignment)
+    code = nbgrader(course, "autograde", args.assignment, "--force", "--log-level=WARN",
+                    *args.nbgrader_args)
+    print("\n" + score_table(course, args.assignment))
+    for line in notes(course, args.assignment) + [f"{s}: notebook was damaged; look at it"
+                                                   for s in flagged]:
         print("look at:", line)
     if args.feedback:
-        code = nbgrader("generate_feedback", args.assignment, "--force", "--log-level=WARN") or code
-        code = nbgrader("export", "--to", str(ROOT / "grades.csv"), "--log-level=WARN") or code
-        print(f"\nfeedback: {ROOT / 'feedback'}\ngrades:   {ROOT / 'grades.csv'}")
+        code = nbgrader(course, "generate_feedback", args.assignment, "--force",
+                        "--log-level=WARN") or code
+        code = nbgrader(course, "export", "--to", str(course / "grades.csv"),
+                        "--log-level=WARN") or code
+        print(f"\nfeedback: {course / 'feedback'}\ngrades:   {course / 'grades.csv'}")
     return code
 
 

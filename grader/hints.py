@@ -31,7 +31,7 @@ def scale_hint(found, expected, m=None):
         return f"it is {m}x too large (m = {m}): did you divide by m?"
     if m and m > 1 and np.isclose(r, 1 / m):
         return f"it is {m}x too small (m = {m}): divide by m only once"
-    return f"it is {r:.3g} times the expected value"
+    return f"it is {r:.3g} times the expected value" if f.size > 1 else None
 
 
 def hint_for(found, expected, alternatives=(), m=None):

@@ -183,7 +183,7 @@ def main(argv=None):
     sub = Submission(args.assignment, args.probe_dir, args.seed, json.loads(args.absent))
     plugin = JudgePlugin(sub, args.only)
     test_file = GRADER_DIR / f"test_{args.assignment}.py"
-    code = pytest.main([str(test_file), "-q", "-p", "no:cacheprovider", "--rootdir",
+    code = pytest.main([str(test_file), "-qq", "--tb=no", "-p", "no:cacheprovider", "--rootdir",
                         str(GRADER_DIR), "-c", str(GRADER_DIR / "judge.ini")], plugins=[plugin])
     if code not in (0, 1):
         print(f"judge: pytest exited {code}", file=sys.stderr)

@@ -57,8 +57,9 @@ class SandboxedJudge(NbGraderPreprocessor):
                 tempfile.TemporaryDirectory(prefix="nndl-trusted-") as trusted:
             job, trusted = Path(tmp), Path(trusted)
             self._prepare(job, nb, resources, assignment, seed, list(grade_fns.values()))
+            masked = getattr(judge.spec(assignment), "MASKED", [])
             code, err = sandbox.run_job(job, sandbox.Limits(self.memory_gib, self.wall_timeout),
-                                        sandboxed=sandboxed)
+                                        sandboxed=sandboxed, masked=masked)
             sandbox.copy_out(job, trusted, ["executed.ipynb", "log.json", "probe/outputs"])
             log = _read_json(trusted / "log.json") or {}
             copy_outputs(nb, trusted / "executed.ipynb")

@@ -100,7 +100,7 @@ def _remove_cgroups(paths):
             pass
 
 
-def _bwrap_args(job_dir, venv, data_dirs):
+def _bwrap_args(job_dir, venv, data_dirs, masked=()):
     args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
             "--cap-drop", "ALL", "--uid", "65534", "--gid", "65534", "--hostname", "sandbox",
             "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run"]
@@ -111,6 +111,9 @@ def _bwrap_args(job_dir, venv, data_dirs):
     for d in {str(real_python), str(Path(sys.prefix)), str(venv), str(ROOT / "utils"), *data_dirs}:
         if os.path.exists(d):
             args += ["--ro-bind", d, d]
+    for rel in masked:  # e.g. a shipped module holding this assignment's graded functions
+        if (ROOT / rel).exists():
+            args += ["--ro-bind", "/dev/null", str(ROOT / rel)]
     args += ["--ro-bind", str(RUNNER), "/opt/nndl/runner.py", "--bind", str(job_dir), "/job",
              "--chdir", "/job/submission"]
     return args
@@ -135,15 +138,18 @@ def _set_rlimits(limits):
     return apply
 
 
-def run_job(job_dir, limits=None, sandboxed=True):
-    """Runs the runner on `job_dir`; returns (exit code or None if killed, stderr tail)."""
+def run_job(job_dir, limits=None, sandboxed=True, masked=()):
+    """Runs the runner on `job_dir`; returns (exit code or None if killed, stderr tail).
+
+    `masked`: paths relative to the repository that the sandbox sees as empty files.
+    """
     limits = limits or Limits()
     venv = Path(sys.prefix)
     data_dirs = [str(ROOT / "datasets")] + ([os.environ["COURSE_DATA_DIR"]]
                                             if os.environ.get("COURSE_DATA_DIR") else [])
     python = str(venv / "bin" / "python")
     if sandboxed:
-        cmd = _bwrap_args(job_dir, venv, data_dirs) + [python, "/opt/nndl/runner.py", "/job"]
+        cmd = _bwrap_args(job_dir, venv, data_dirs, masked) + [python, "/opt/nndl/runner.py", "/job"]
     else:
         cmd = [python, str(RUNNER), str(job_dir)]
     cgroups = _make_cgroups(limits)

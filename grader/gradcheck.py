@@ -1,0 +1,48 @@
+"""An independent oracle for backward functions: central-difference numerical gradients.
+
+As in CS231n's gradient check: for a scalar function f and an array x,
+df/dx[i] ~ (f(x + h e_i) - f(x - h e_i)) / 2h. With float64 and h = 1e-5 a correct analytic
+gradient agrees to a relative error below 1e-6 (a wrong one is typically off by 1e-1 or more).
+"""
+import numpy as np
+
+from utils.checks import CheckError, max_rel_error
+
+
+def numerical_gradient(f, x, h=1e-5):
+    """Gradient of the scalar f() with respect to the array x, changed in place and restored.
+
+    Arguments:
+    f -- function of no arguments returning a float; it reads x
+    x -- float64 array of any shape
+    Returns:
+    grad -- array of x's shape
+    """
+    grad = np.zeros_like(x, dtype=float)
+    it = np.nditer(x, flags=["multi_index"])
+    for _ in it:
+        i = it.multi_index
+        old = x[i]
+        x[i] = old + h
+        plus = f()
+        x[i] = old - h
+        minus = f()
+        x[i] = old
+        grad[i] = (plus - minus) / (2 * h)
+    return grad
+
+
+def check_against_numerical(found, numerical, name, tol=1e-5, hint=None):
+    """Fails unless `found` matches the numerical gradient (relative error below `tol`)."""
+    if not isinstance(found, np.ndarray) or found.shape != numerical.shape:
+        shape = getattr(found, "shape", type(found).__name__)
+        raise CheckError(f"{name} has shape {shape}, expected {numerical.shape}: a gradient has "
+                         "the shape of what it differentiates")
+    scale = np.maximum(np.abs(found) + np.abs(numerical), 1e-8)
+    err = float(np.max(np.abs(found - numerical) / scale))
+    if err > tol:
+        raise CheckError(f"{name} disagrees with a numerical gradient of the cost (relative "
+                         f"error {err:.2g}, expected < {tol:g})" + (f": {hint}" if hint else ""))
+
+
+__all__ = ["numerical_gradient", "check_against_numerical", "max_rel_error"]

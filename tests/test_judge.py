@@ -1,0 +1,56 @@
+"""Unit tests of the judge's plain-data records, seeds and hints."""
+import json
+import pickle
+
+import numpy as np
+import pytest
+
+from grader import judge
+from grader.hints import expect, scale_hint
+from utils import plaindata
+from utils.checks import CheckError
+
+
+def test_plaindata_round_trip(tmp_path):
+    value = ({"dw": np.arange(6.0).reshape(3, 2), "db": np.float32(1.5)}, 0.25, [1, "a", None])
+    plaindata.save(value, tmp_path / "r")
+    back = plaindata.load(tmp_path / "r")
+    assert isinstance(back, tuple) and back[1] == 0.25 and back[2] == [1, "a", None]
+    assert back[0]["dw"].shape == (3, 2) and back[0]["db"].dtype == np.float32
+
+
+def test_plaindata_refuses_objects_and_pickles(tmp_path):
+    class Liar:
+        def __eq__(self, other):
+            return True
+    plaindata.save({"cost": Liar(), "arr": np.array([Liar()], dtype=object)}, tmp_path / "r")
+    back = plaindata.load(tmp_path / "r")
+    assert isinstance(back["cost"], plaindata.Opaque) and back["cost"] != 0
+    assert isinstance(back["arr"], plaindata.Opaque)
+    # an npz holding a pickled object array is refused
+    np.savez(tmp_path / "p.npz", a0=np.array([{"forged": True}], dtype=object))
+    (tmp_path / "p.json").write_text(json.dumps({"t": "array", "k": "a0"}))
+    with pytest.raises(ValueError):
+        plaindata.load(tmp_path / "p")
+
+
+def test_seeds_differ_per_student_and_are_stable():
+    a = judge.submission_seed("week2_logistic_regression", "alice")
+    assert a == judge.submission_seed("week2_logistic_regression", "alice")
+    assert a != judge.submission_seed("week2_logistic_regression", "bob")
+
+
+def test_inputs_include_non_square_and_single_example():
+    cases = judge.make_cases("week2_logistic_regression", 7)
+    shapes = [c.args[2].shape for c in cases["propagate"]]
+    assert any(m == 1 for _, m in shapes) and any(n != m for n, m in shapes)
+
+
+def test_hints_name_the_mistake_without_revealing_values():
+    expected = np.array([[0.123456], [0.654321]])
+    assert "divide by m" in scale_hint(expected * 5, expected, m=5)
+    with pytest.raises(CheckError) as e:
+        expect(expected * 5, expected, "dw", m=5)
+    assert "0.123456" not in str(e.value) and "did you divide by m" in str(e.value)
+    with pytest.raises(CheckError, match=r"shape \(2,\), expected \(2, 1\).*keep the column shape"):
+        expect(expected.ravel(), expected, "dw")
