@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 export PATH := $(BIN):$(PATH)
-ASSIGNMENTS := week2_logistic_regression
+ASSIGNMENTS := $(notdir $(patsubst %/,%,$(dir $(wildcard source/*/*.ipynb))))
 DEMO_ASSIGNMENT := week2_logistic_regression
 
 .PHONY: setup demo test release grade feedback lab bench clean

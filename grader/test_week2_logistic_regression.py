@@ -12,6 +12,8 @@ from utils.checks import CheckError, is_number
 
 DEPENDS = {"optimize": ["propagate"],
            "model": ["initialize_with_zeros", "optimize", "predict"]}
+# Week 3 reuses a logistic regression from utils; while week 2 is graded it does not exist.
+MASKED = ["utils/logreg.py"]
 
 
 def _problem(rng, n_x, m, dtype=float):

@@ -1,0 +1,109 @@
+"""Autogrades every canned submission (grader/samples/<assignment>.py) in one batch per
+assignment, through `python -m grader.batch` (nbgrader autograde), and checks each test
+cell's exact score and hint, and that attacks harmed nothing."""
+import hashlib
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from conftest import ASSIGNMENTS, ROOT, nbgrader
+from grader.samples.build import build
+
+GRADED = [a for a in ASSIGNMENTS if (ROOT / "grader" / "samples" / f"{a}.py").exists()]
+
+
+def variants(assignment):
+    return importlib.import_module(f"grader.samples.{assignment}").VARIANTS
+
+
+def digest(folder):
+    h = hashlib.sha256()
+    for p in sorted(Path(folder).rglob("*")):
+        if p.is_file():
+            h.update(str(p).encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def graded(built_course):
+    """grade(assignment) -> (scores {student: {grade_id: score}}, digests before, batch run)."""
+    cache = {}
+
+    def grade(assignment):
+        if assignment not in cache:
+            cache[assignment] = _grade(built_course, assignment)
+        return cache[assignment]
+    return grade
+
+
+def _grade(course, assignment):
+    for name, variant in variants(assignment).items():
+        build(assignment, variant, course / "submitted" / name / assignment)
+    before = {"source": digest(ROOT / "source"), "release": digest(ROOT / "release"),
+              "course_release": digest(course / "release")}
+    done = subprocess.run([sys.executable, "-m", "grader.batch", assignment, "--course", str(course),
+                           "--", "--SandboxedJudge.cell_timeout=10",
+                           "--SandboxedJudge.probe_timeout=30"], capture_output=True, text=True)
+    scores = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for name in variants(assignment):
+            nb = gb.find_submission_notebook(assignment, assignment, name)
+            scores[name] = {g.name: g.score for g in nb.grades if g.name.startswith("test_")}
+    return scores, before, done
+
+
+CASES = [(a, n) for a in GRADED for n in variants(a)]
+
+
+@pytest.mark.parametrize("assignment,name", CASES)
+def test_exact_scores(graded, assignment, name):
+    scores = graded(assignment)[0]
+    expected = variants(assignment)[name].scores
+    got = {k: round(v, 2) for k, v in scores[name].items()}
+    assert got == {k: round(v, 2) for k, v in expected.items()}, f"{name}: {got}"
+
+
+@pytest.mark.parametrize("assignment,name", [(a, n) for a, n in CASES if variants(a)[n].hints])
+def test_hints(graded, built_course, assignment, name):
+    graded(assignment)
+    path = built_course / "autograded" / name / assignment / f"{assignment}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    outputs = {c.metadata.get("nbgrader", {}).get("grade_id"): nbformat.writes(c) for c in nb.cells}
+    for grade_id, words in variants(assignment)[name].hints.items():
+        assert words in outputs[grade_id], f"{name}/{grade_id} lacks the hint '{words}'"
+
+
+@pytest.mark.parametrize("assignment", GRADED)
+def test_batch_finished_and_nothing_was_harmed(graded, built_course, assignment):
+    scores, before, done = graded(assignment)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    assert len(scores) == len(variants(assignment))
+    assert digest(ROOT / "source") == before["source"]
+    assert digest(ROOT / "release") == before["release"]
+    assert digest(built_course / "release") == before["course_release"]
+    for name in variants(assignment):
+        text = (built_course / "submitted" / name / assignment / f"{assignment}.ipynb").read_text()
+        assert "vandalised" not in text
+    assert subprocess.run(["pgrep", "-f", "sleep 987"], capture_output=True).returncode == 1, \
+        "a process started by a submission outlived its grading"
+
+
+def test_damaged_notebooks_are_flagged_not_dropped(graded):
+    done = graded("week2_logistic_regression")[2]
+    assert "malformed_invalid_json: notebook was damaged" in done.stdout
+    assert "test_propagate' was missing" in done.stdout
+
+
+def test_feedback_hides_hidden_tests(graded, built_course):
+    graded("week2_logistic_regression")
+    nbgrader(built_course, "generate_feedback", "week2_logistic_regression", "--force",
+             "--student", "propagate_sign")
+    html = (built_course / "feedback" / "propagate_sign" / "week2_logistic_regression" /
+            "week2_logistic_regression.html").read_text()
+    assert "not Y - A" in html
+    assert "probe(" not in html and "BEGIN HIDDEN TESTS" not in html

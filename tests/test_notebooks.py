@@ -1,0 +1,68 @@
+"""The CI ladder for every notebook: no outputs in source/, source runs clean with every
+hidden check passing, release/ is what nbgrader makes of source/, and the release notebook
+raises nothing but NotImplementedError."""
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from conftest import ASSIGNMENTS, ROOT
+
+
+def execute(path, tmp_path):
+    """Executes a copy of the notebook's folder; returns the executed notebook."""
+    work = tmp_path / path.parent.name
+    shutil.copytree(path.parent, work)
+    nb = nbformat.read(work / path.name, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(work)}}).execute()
+    return nb
+
+
+def errors(nb):
+    return [(i, o.ename, o.evalue) for i, c in enumerate(nb.cells) if c.cell_type == "code"
+            for o in c.outputs if o.output_type == "error"]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_has_no_outputs(assignment):
+    nb = json.loads((ROOT / "source" / assignment / f"{assignment}.ipynb").read_text())
+    dirty = [i for i, c in enumerate(nb["cells"]) if c.get("outputs") or c.get("execution_count")]
+    assert not dirty, f"cells {dirty} of source/{assignment} carry outputs: clear them"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_runs_and_passes_every_check(assignment, tmp_path):
+    nb = execute(ROOT / "source" / assignment / f"{assignment}.ipynb", tmp_path)
+    assert not errors(nb), f"source/{assignment} raised: {errors(nb)}"
+    verdicts = [o.text for c in nb.cells for o in c.outputs
+                if o.output_type == "stream" and "hidden checks passed" in o.text]
+    n_probes = sum("probe(" in c.source for c in nb.cells if c.cell_type == "code")
+    assert len(verdicts) == n_probes > 0
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_is_regenerated_from_source(assignment, built_course):
+    def cells(path):
+        nb = json.loads(path.read_text())
+        return [(c["cell_type"], "".join(c["source"]), c["metadata"]) for c in nb["cells"]]
+    made = built_course / "release" / assignment / f"{assignment}.ipynb"
+    committed = ROOT / "release" / assignment / f"{assignment}.ipynb"
+    assert cells(made) == cells(committed), "release/ is stale: run `make release` and commit it"
+    made_files = sorted(p.relative_to(made.parent) for p in made.parent.rglob("*") if p.is_file())
+    committed_files = sorted(p.relative_to(committed.parent) for p in committed.parent.rglob("*")
+                             if p.is_file())
+    assert made_files == committed_files
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_raises_only_not_implemented(assignment, tmp_path):
+    nb = execute(ROOT / "release" / assignment / f"{assignment}.ipynb", tmp_path)
+    others = [e for e in errors(nb) if e[1] != "NotImplementedError"]
+    assert not others, f"release/{assignment} raised more than NotImplementedError: {others}"
+    assert errors(nb), "the untouched release raised nothing: are the solutions stripped?"
+    text = json.dumps(nbformat.writes(nb))
+    assert "BEGIN HIDDEN TESTS" not in text and "probe(" not in text
