@@ -27,6 +27,7 @@ from traitlets import Bool, Float, Integer, Unicode
 
 from grader import judge, sandbox
 
+SAFE_MIME = ("text/plain", "image/png", "image/jpeg")  # no HTML/JS/SVG from submissions
 PROBE_RE = re.compile(r"""\bprobe\(\s*["'](\w+)["']""")
 MAX_NOTEBOOK_BYTES = 50 * 1024 ** 2
 
@@ -186,10 +187,27 @@ def copy_outputs(nb, executed_path):
     for cell in nb.cells:
         ran = by_id.get(cell.get("id"))
         if cell.cell_type == "code" and ran is not None and not is_grade(cell):
-            cell.outputs = [o for o in ran.get("outputs", [])
-                            if isinstance(o, dict) and o.get("output_type") in
-                            ("stream", "display_data", "execute_result", "error")]
+            cell.outputs = [o for o in map(_safe_output, ran.get("outputs", [])) if o]
             cell.execution_count = None
+
+
+def _safe_output(out):
+    """An output of the sandboxed run, kept only in forms that cannot script a browser."""
+    kind = out.get("output_type") if isinstance(out, dict) else None
+    try:
+        if kind == "stream":
+            return nbformat.v4.new_output("stream", name=str(out.get("name", "stdout")),
+                                          text=str(out.get("text", "")))
+        if kind == "error":
+            return nbformat.v4.new_output("error", ename=str(out.get("ename", "")),
+                                          evalue=str(out.get("evalue", "")),
+                                          traceback=[str(t) for t in out.get("traceback", [])])
+        if kind in ("display_data", "execute_result"):
+            data = {k: v for k, v in dict(out.get("data", {})).items() if k in SAFE_MIME}
+            return nbformat.v4.new_output("display_data", data=data) if data else None
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return None
 
 
 def verdict_outputs(verdict, points):

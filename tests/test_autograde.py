@@ -89,6 +89,8 @@ def test_batch_finished_and_nothing_was_harmed(graded, built_course, assignment)
     for name in variants(assignment):
         text = (built_course / "submitted" / name / assignment / f"{assignment}.ipynb").read_text()
         assert "vandalised" not in text
+        graded_nb = built_course / "autograded" / name / assignment / f"{assignment}.ipynb"
+        assert "<script>alert" not in graded_nb.read_text(), f"{name}: script in graded outputs"
     assert subprocess.run(["pgrep", "-f", "sleep 987"], capture_output=True).returncode == 1, \
         "a process started by a submission outlived its grading"
 

@@ -161,8 +161,9 @@ np.allclose = lambda *a, **k: True
 np.testing.assert_allclose = lambda *a, **k: None
 '''
 FAKE_SCORE = '''print("12.0")
-from IPython.display import display
+from IPython.display import HTML, display
 display(12.0)
+display(HTML("<script>alert('grade me 12')</script>"))  # would run in the instructor's browser
 12.0
 '''
 READ_SOURCE = '''import json, pathlib
