@@ -8,9 +8,10 @@ from pathlib import Path
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests,
-                                    GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
+                                    ClearOutput, GetGrades, IgnorePattern, LimitOutput,
+                                    OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
 
-from grader.nbgrader_plugin import SandboxedJudge
+from grader.nbgrader_plugin import RepairCells, SandboxedJudge
 
 ROOT = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
@@ -26,6 +27,13 @@ c.Exchange.path_includes_course = True
 # Notebooks that `nbgrader validate` executes (students' own check) get 2 minutes a cell.
 c.Execute.timeout = 120
 
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput,
+    RepairCells,               # instead of DeduplicateIds, whose empty metadata aborts a batch
+    OverwriteKernelspec,
+    OverwriteCells,
+    CheckCellMetadata,
+]
 c.Autograde.autograde_preprocessors = [
     SandboxedJudge,            # instead of Execute
     IgnorePattern,

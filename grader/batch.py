@@ -1,9 +1,11 @@
 """Grades a batch of submissions with nbgrader and prints a score table.
 
-    python -m grader.batch ASSIGNMENT [--samples] [--feedback]
+    python -m grader.batch ASSIGNMENT [--samples [NAME ...]] [--feedback] [--course DIR]
+                                  [--SandboxedJudge.cell_timeout=N ...]
 
 --samples  first puts the demo's sample submissions into submitted/ (grader/samples/)
 --feedback also writes the feedback HTML (nbgrader generate_feedback) and grades.csv (export)
+Other options (e.g. --SandboxedJudge.cell_timeout=10) are passed on to nbgrader autograde.
 
 A notebook that is not valid JSON is kept as it was (renamed *.ipynb.broken) and replaced by a
 notebook holding the code that could be recovered from it, so its student is graded on what
@@ -12,6 +14,7 @@ can be found and flagged for a look; nothing is lost and the batch goes on.
 import argparse
 import importlib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -23,8 +26,12 @@ from nbgrader.api import Gradebook
 ROOT = Path(__file__).resolve().parent.parent
 
 
+BIN = Path(sys.executable).parent  # this environment's nbgrader, jupyter and alembic
+
+
 def nbgrader(course, *args):
-    return subprocess.run(["nbgrader", *args], cwd=course).returncode
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=env).returncode
 
 
 def put_samples(course, assignment, names):
@@ -66,6 +73,15 @@ def _salvage_code(text):
     return [s for s in sources if s.strip()]
 
 
+def print_protections():
+    """Says, before grading, which protections this machine gives, loudly if one is missing."""
+    from grader.sandbox import protections
+    for what, (ok, note) in protections().items():
+        print(f"sandbox: {what}: {'ok' if ok else 'NOT AVAILABLE - ' + note}")
+        if not ok:
+            print(f"WARNING: grading without {what}", file=sys.stderr)
+
+
 def score_table(course, assignment):
     rows = []
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
@@ -92,15 +108,17 @@ def main(argv=None):
                     help="put these canned submissions (default: the demo's) into submitted/")
     ap.add_argument("--feedback", action="store_true")
     ap.add_argument("--course", type=Path, default=ROOT, help="the course folder (default: this one)")
-    ap.add_argument("nbgrader_args", nargs="*", help="passed on to nbgrader autograde (after --)")
-    args = ap.parse_args(argv)
+    args, nbgrader_args = ap.parse_known_args(argv)  # unknown options go to nbgrader autograde
     course = args.course.resolve()
     if args.samples is not None:
         module = importlib.import_module(f"grader.samples.{args.assignment}")
         put_samples(course, args.assignment, args.samples or module.DEMO)
+    print_protections()
     flagged = recover_broken(course, args.assignment)
-    code = nbgrader(course, "autograde", args.assignment, "--force", "--log-level=WARN",
-                    *args.nbgrader_args)
+    # ERROR level: nbgrader warns about every hidden-test cell's checksum, which drowns the
+    # rest; what an instructor must see is printed below from grading_report.json.
+    code = nbgrader(course, "autograde", args.assignment, "--force", "--log-level=ERROR",
+                    *nbgrader_args)
     print("\n" + score_table(course, args.assignment))
     for line in notes(course, args.assignment) + [f"{s}: notebook was damaged; look at it"
                                                    for s in flagged]:

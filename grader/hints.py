@@ -23,7 +23,7 @@ def scale_hint(found, expected, m=None):
     if f.shape != e.shape or not np.any(e) or not np.all(np.isfinite(f)):
         return None
     r = float(f @ e / (e @ e))
-    if not _close(f, r * e) or np.isclose(r, 1):
+    if not _close(f, r * e) or np.isclose(r, 1) or abs(r) < 1e-9:
         return None
     if np.isclose(r, -1):
         return "it has the wrong sign"

@@ -158,8 +158,8 @@ def verdicts(assignment, tally):
     for name, (passed, messages, total) in tally.items():
         failed_deps = [d for d in depends.get(name, []) if d in tally and tally[d][0] < tally[d][2]]
         if passed < total and failed_deps:
-            messages = messages + [f"{name} calls {', '.join(failed_deps)}, which also failed "
-                                   "its checks: fix that first"]
+            messages = [f"{name} calls {', '.join(failed_deps)}, which failed its own checks: "
+                        "fix that first, the messages below may follow from it"] + messages
         mark = "passed" if passed == total else "FAILED"
         out[name] = {"passed": passed, "total": total, "messages": _dedupe(messages),
                      "summary": f"{name}: {passed}/{total} hidden checks passed" +

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
@@ -30,6 +31,49 @@ from grader import judge, sandbox
 SAFE_MIME = ("text/plain", "image/png", "image/jpeg")  # no HTML/JS/SVG from submissions
 PROBE_RE = re.compile(r"""\bprobe\(\s*["'](\w+)["']""")
 MAX_NOTEBOOK_BYTES = 50 * 1024 ** 2
+
+
+class RepairCells(NbGraderPreprocessor):
+    """Sanitize step in place of nbgrader's DeduplicateIds: a student's edits to cells never
+    stop a batch. nbgrader empties the metadata of a duplicated cell, which then fails the
+    schema check and aborts grading for everyone; here a duplicate, an unknown grade_id or
+    damaged metadata loses its nbgrader metadata (the code still runs), a wrong schema version
+    is reset, and a retyped cell gets its type back. Notes go to the notebook's metadata.
+    """
+
+    def preprocess(self, nb, resources):
+        info = resources["nbgrader"]
+        with Gradebook(info["db_url"]) as gb:
+            known = {c.name: c.cell_type for c in
+                     gb.find_notebook(info["notebook"], info["assignment"]).source_cells}
+        seen, notes = set(), []
+        for i, cell in enumerate(nb.cells):
+            nb.cells[i], note = self._repair(cell, known, seen)
+            if note:
+                notes.append(note)
+        nb.metadata["nndl_repairs"] = notes
+        return nb, resources
+
+    def _repair(self, cell, known, seen):
+        meta = cell.metadata.get("nbgrader")
+        if meta is None:
+            return cell, None
+        gid = meta.get("grade_id") if isinstance(meta, dict) else None
+        if gid not in known or gid in seen:
+            del cell.metadata["nbgrader"]
+            what = "a copy of" if gid in seen else "a cell with unknown or damaged metadata"
+            return cell, f"{what} cell '{gid}' was graded as ordinary code"
+        seen.add(gid)
+        note = None
+        if meta.get("schema_version") != 3:
+            meta["schema_version"] = 3
+            note = f"cell '{gid}' had its nbgrader metadata edited; it was reset"
+        if cell.cell_type != known[gid]:
+            new = (nbformat.v4.new_code_cell if known[gid] == "code" else nbformat.v4.new_markdown_cell)(
+                cell.source, metadata=cell.metadata)
+            new["id"] = cell.get("id", new.get("id"))
+            cell, note = new, f"cell '{gid}' was changed to {cell.cell_type}; it was changed back"
+        return cell, note
 
 
 class SandboxedJudge(NbGraderPreprocessor):
@@ -59,14 +103,18 @@ class SandboxedJudge(NbGraderPreprocessor):
             job, trusted = Path(tmp), Path(trusted)
             self._prepare(job, nb, resources, assignment, seed, list(grade_fns.values()))
             masked = getattr(judge.spec(assignment), "MASKED", [])
+            t0 = time.perf_counter()
             code, err = sandbox.run_job(job, sandbox.Limits(self.memory_gib, self.wall_timeout),
                                         sandboxed=sandboxed, masked=masked)
+            t1 = time.perf_counter()
             sandbox.copy_out(job, trusted, ["executed.ipynb", "log.json", "probe/outputs"])
             log = _read_json(trusted / "log.json") or {}
             copy_outputs(nb, trusted / "executed.ipynb")
             report = self._judge(trusted, assignment, seed, nb, grade_fns)
+            report["seconds"] = {"sandboxed_run": round(t1 - t0, 2),
+                                 "judge": round(time.perf_counter() - t1, 2)}
         write_verdicts(nb, grade_fns, report)
-        notes = restored + _notes(code, err, log, report, grade_fns)
+        notes = list(nb.metadata.pop("nndl_repairs", [])) + restored + _notes(code, err, log, report, grade_fns)
         self._save_notes(resources, notes, report)
         return nb, resources
 
@@ -117,7 +165,8 @@ class SandboxedJudge(NbGraderPreprocessor):
         for note in notes:
             self.log.warning("%s: %s", resources["nbgrader"]["student"], note)
         out = Path(resources["metadata"]["path"]) / "grading_report.json"
-        out.write_text(json.dumps({"notes": notes, "functions": report["functions"]}, indent=1))
+        out.write_text(json.dumps({"notes": notes, "seconds": report["seconds"],
+                                   "functions": report["functions"]}, indent=1))
 
 
 def restore_grade_cells(nb, resources):

@@ -175,10 +175,13 @@ def _optimize_parts(case, out):
 
 def _optimize_mistakes(case):
     w, b, X, Y = case.args
-    lr = case.kwargs["learning_rate"]
-    up, _, _ = ref.optimize(w, b, X, Y, case.kwargs["num_iterations"], -lr)
+    lr, n = case.kwargs["learning_rate"], case.kwargs["num_iterations"]
+    up, _, _ = ref.optimize(w, b, X, Y, n, -lr)
+    short, _, _ = ref.optimize(w, b, X, Y, n - 1, lr)
+    loop = "run exactly num_iterations updates: for i in range(num_iterations)"
     return [("the update must go against the gradient: w = w - learning_rate * dw", up["w"]),
-            ("the update must go against the gradient: b = b - learning_rate * db", up["b"])]
+            ("the update must go against the gradient: b = b - learning_rate * db", up["b"]),
+            (loop, short["w"]), (loop, short["b"])]
 
 
 @checks("optimize")
@@ -234,15 +237,34 @@ def test_predict_one_example(sub):
 
 # --- model --------------------------------------------------------------------------------
 
+def _model_mistakes(case, k):
+    """Known wrong versions of model's output `k`, for hints."""
+    n, lr = case.kwargs["num_iterations"], case.kwargs["learning_rate"]
+    args_hint = ("pass model's own num_iterations and learning_rate on to optimize, not fixed "
+                 "numbers")
+    wrong = [(args_hint, ref.model(*case.args, num_iterations=n, learning_rate=0.005)[k]),
+             (args_hint, ref.model(*case.args, num_iterations=2000, learning_rate=lr)[k])]
+    if k != "costs":
+        untrained = ref.model(*case.args, num_iterations=0, learning_rate=0.0)
+        wrong.append(("use the trained parameters that optimize returns (params['w'], "
+                      "params['b'])", untrained[k]))
+    return wrong
+
+
 def _check_model(sub, keys):
     for case, out in sub.results("model"):
         expected = ref.model(*case.args, **case.kwargs)
         for k in keys:
             found = key(out, k, f"model({case.label})")
-            if k == "costs" and isinstance(found, (list, tuple)):
-                found = np.asarray(found, dtype=float)
+            if k == "costs":
+                found = np.asarray(found, dtype=float).ravel() if isinstance(
+                    found, (list, tuple, np.ndarray)) else found
+                if getattr(found, "shape", None) != (len(expected[k]),):
+                    raise CheckError(f"d['costs'] for {case.label} has {np.size(found)} entries, "
+                                     f"expected {len(expected[k])} (one per 100 iterations): pass "
+                                     "num_iterations on to optimize")
             exp = np.asarray(expected[k]) if k == "costs" else expected[k]
-            expect(found, exp, f"d['{k}'] for {case.label}", rtol=1e-4)
+            expect(found, exp, f"d['{k}'] for {case.label}", _model_mistakes(case, k), rtol=1e-4)
 
 
 @checks("model")

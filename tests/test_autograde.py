@@ -47,7 +47,7 @@ def _grade(course, assignment):
     before = {"source": digest(ROOT / "source"), "release": digest(ROOT / "release"),
               "course_release": digest(course / "release")}
     done = subprocess.run([sys.executable, "-m", "grader.batch", assignment, "--course", str(course),
-                           "--", "--SandboxedJudge.cell_timeout=10",
+                           "--SandboxedJudge.cell_timeout=10",
                            "--SandboxedJudge.probe_timeout=30"], capture_output=True, text=True)
     scores = {}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:

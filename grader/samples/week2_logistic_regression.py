@@ -224,13 +224,13 @@ VARIANTS = {
                                  scores=scores(propagate=0.6, optimize=0, model=0)),
     "propagate_sign": Variant(cells=ref(propagate=PROPAGATE_SIGN),
                               hints={"test_propagate": "not Y - A"},
-                              scores=scores(propagate=1.2, optimize=0, model=0)),
+                              scores=scores(propagate=0.6, optimize=0, model=0)),
     "propagate_no_b": Variant(cells=ref(propagate=PROPAGATE_NO_B),
                               hints={"test_propagate": "forget + b"},
                               scores=scores(propagate=0, optimize=0, model=0)),
     "propagate_row_dw": Variant(cells=ref(propagate=PROPAGATE_ROW_DW),
                                 hints={"test_propagate": "keep the column shape"},
-                                scores=scores(propagate=1.8, optimize=0, model=0)),
+                                scores=scores(propagate=1.2, optimize=0, model=0)),
     "optimize_plus": Variant(cells=ref(optimize=OPTIMIZE_PLUS),
                              hints={"test_optimize": "against the gradient"},
                              scores=scores(optimize=0, model=0)),
@@ -238,7 +238,8 @@ VARIANTS = {
                                  hints={"test_optimize": "i % 100 == 0"},
                                  scores=scores(optimize=1.3333, model=2)),
     "optimize_one_short": Variant(cells=ref(optimize=OPTIMIZE_ONE_SHORT),
-                                  scores=scores(optimize=0, model=0)),
+                                  hints={"test_optimize": "range(num_iterations)"},
+                                  scores=scores(optimize=0, model=1)),
     "predict_inverted": Variant(cells=ref(predict=PREDICT_INVERTED),
                                 hints={"test_predict": "inverted"}, scores=scores(predict=0, model=2)),
     "predict_probs": Variant(cells=ref(predict=PREDICT_PROBS),
@@ -247,12 +248,18 @@ VARIANTS = {
     "predict_flat": Variant(cells=ref(predict=PREDICT_FLAT),
                             hints={"test_predict": "keep the column shape"},
                             scores=scores(predict=0, model=2)),
-    "model_fixed_iters": Variant(cells=ref(model=MODEL_FIXED_ITERS), scores=scores(model=1)),
-    "model_no_update": Variant(cells=ref(model=MODEL_NO_UPDATE), scores=scores(model=1)),
-    "model_fixed_rate": Variant(cells=ref(model=MODEL_FIXED_RATE), scores=scores(model=1)),
+    "model_fixed_iters": Variant(cells=ref(model=MODEL_FIXED_ITERS),
+                                 hints={"test_model": "pass num_iterations on to optimize"},
+                                 scores=scores(model=0)),
+    "model_no_update": Variant(cells=ref(model=MODEL_NO_UPDATE),
+                               hints={"test_model": "use the trained parameters"},
+                               scores=scores(model=1)),
+    "model_fixed_rate": Variant(cells=ref(model=MODEL_FIXED_RATE),
+                                hints={"test_model": "not fixed numbers"},
+                                scores=scores(model=0)),
     "imported_propagate": Variant(cells=ref(propagate=IMPORTED_PROPAGATE),
                                   hints={"test_propagate": "not written in this notebook"},
-                                  scores=scores(propagate=0, optimize=0, model=0)),
+                                  scores=scores(propagate=0)),  # its callers still work
     "attack_blank_later_cells": Variant(insert_after={"packages": [BLANK_LATER_CELLS]},
                                         cells=ref(), scores=ZERO),
     "attack_fake_modules": Variant(insert_after={"packages": [FAKE_MODULES]}, scores=ZERO),
@@ -292,6 +299,22 @@ def _duplicate_and_retype(nb):
     return json.dumps(nb)
 
 
+def _tamper_metadata(nb):
+    for c in nb["cells"]:
+        meta = c["metadata"].get("nbgrader", {})
+        if meta.get("grade_id") == "sigmoid":
+            meta["schema_version"] = 99          # nbgrader alone would abort the whole batch
+        if meta.get("grade_id") == "propagate":
+            meta["schema_version"] = 1
+    bonus = {"cell_type": "code", "execution_count": None, "id": "bonus", "outputs": [],
+             "source": "print('free points')",
+             "metadata": {"nbgrader": {"grade": True, "grade_id": "test_bonus", "points": 100,
+                                       "locked": True, "schema_version": 3, "solution": False,
+                                       "task": False}}}
+    nb["cells"].append(bonus)
+    return json.dumps(nb)
+
+
 def _break_json(nb):
     text = json.dumps(nb, indent=1)
     cut = text.index('"cell_type": "markdown"', len(text) // 3)
@@ -304,6 +327,7 @@ VARIANTS.update({
     "malformed_duplicated_retyped": Variant(cells=ref(), rewrite=_duplicate_and_retype,
                                             scores=FULL),
     "malformed_invalid_json": Variant(cells=ref(), rewrite=_break_json, scores=FULL),
+    "malformed_tampered_metadata": Variant(cells=ref(), rewrite=_tamper_metadata, scores=FULL),
 })
 
 # The few students `make demo` grades.

@@ -1,0 +1,313 @@
+"""Canned submissions of week 3 planar classification, each with the exact score it must get.
+
+Test cells: test_layer_sizes (1), test_initialize_parameters (1), test_forward_propagation (2),
+test_compute_cost (1), test_backward_propagation (3), test_update_parameters (1),
+test_nn_model (2), test_predict (1): 12 points. Checks per function: layer_sizes 2,
+initialize_parameters 4, forward_propagation 4, compute_cost 2, backward_propagation 6,
+update_parameters 2, nn_model 2 (shapes, values), predict 2. A wrong function also costs the
+functions that call it: nn_model calls all the others (compute_cost only to print the cost, so
+a wrong cost costs nothing there); predict calls forward_propagation.
+"""
+from grader.samples.build import Variant, with_reference
+
+A = "week3_planar_classification"
+IDS = ["test_layer_sizes", "test_initialize_parameters", "test_forward_propagation",
+       "test_compute_cost", "test_backward_propagation", "test_update_parameters",
+       "test_nn_model", "test_predict"]
+FULL = dict(zip(IDS, [1, 1, 2, 1, 3, 1, 2, 1]))
+ZERO = dict.fromkeys(IDS, 0)
+
+
+def scores(**changes):
+    return {**FULL, **{f"test_{k}": v for k, v in changes.items()}}
+
+
+def ref(**changes):
+    return with_reference(A, **changes)
+
+
+# --- correct but different: full marks ---------------------------------------------------
+
+BACKWARD_LOOPS = '''def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1, A2 = cache["A1"], cache["A2"]
+    grads = {"dW1": np.zeros(parameters["W1"].shape), "db1": np.zeros(parameters["b1"].shape),
+             "dW2": np.zeros(W2.shape), "db2": np.zeros(parameters["b2"].shape)}
+    for i in range(m):                      # one example at a time
+        x, a1 = X[:, i:i + 1], A1[:, i:i + 1]
+        dz2 = A2[:, i:i + 1] - Y[:, i:i + 1]
+        grads["dW2"] += np.dot(dz2, a1.T) / m
+        grads["db2"] += dz2 / m
+        dz1 = np.dot(W2.T, dz2) * (1 - np.power(a1, 2))
+        grads["dW1"] += np.dot(dz1, x.T) / m
+        grads["db1"] += dz1 / m
+    return grads
+'''
+
+FORWARD_DOT = '''def forward_propagation(X, parameters):
+    Z1 = np.dot(parameters["W1"], X) + parameters["b1"]
+    A1 = (np.exp(Z1) - np.exp(-Z1)) / (np.exp(Z1) + np.exp(-Z1))    # tanh written out
+    Z2 = np.dot(parameters["W2"], A1) + parameters["b2"]
+    A2 = 1 / (1 + np.exp(-Z2))
+    cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+    return A2, cache
+'''
+
+PREDICT_LOOP = '''def predict(parameters, X):
+    A2, cache = forward_propagation(X, parameters)
+    predictions = np.zeros(A2.shape)
+    for i in range(A2.shape[1]):
+        if A2[0, i] > 0.5:
+            predictions[0, i] = 1
+    return predictions
+'''
+
+LAYER_SIZES_LIST = '''def layer_sizes(X, Y):
+    n_x, m = X.shape
+    n_y, _ = Y.shape
+    return [n_x, 4, n_y]
+'''
+
+FORWARD_HELPER_PRINTS = '''def _layer(W, b, A_prev, activation):
+    """A helper the student added: one layer's forward step."""
+    Z = W @ A_prev + b
+    return Z, activation(Z)
+
+def forward_propagation(X, parameters):
+    Z1, A1 = _layer(parameters["W1"], parameters["b1"], X, np.tanh)
+    Z2, A2 = _layer(parameters["W2"], parameters["b2"], A1, sigmoid)
+    return A2, dict(Z1=Z1, A1=A1, Z2=Z2, A2=A2)
+'''
+
+COST_FLOAT32 = '''def compute_cost(A2, Y):
+    m = Y.shape[1]
+    A2, Y = A2.astype(np.float32), Y.astype(np.float32)
+    cost = -np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))
+    return cost    # a numpy float32 scalar, in single precision
+'''
+
+UPDATE_IN_PLACE = '''import copy
+
+def update_parameters(parameters, grads, learning_rate=1.2):
+    parameters = copy.deepcopy(parameters)
+    for name in ["W1", "b1", "W2", "b2"]:
+        parameters[name] -= learning_rate * grads["d" + name]
+    return parameters
+'''
+
+PREDICT_BOOL = '''def predict(parameters, X):
+    print("predicting", X.shape[1], "examples")
+    A2, _ = forward_propagation(X, parameters)
+    return A2 > 0.5    # booleans are fine
+'''
+
+# --- typical mistakes ------------------------------------------------------------------------
+
+LAYER_SIZES_TEMPLATE = "def layer_sizes(X, Y):\n    return ({n_x}, 4, {n_y})\n"
+LAYER_SIZES_COLUMNS = LAYER_SIZES_TEMPLATE.format(n_x="X.shape[1]", n_y="Y.shape[0]")
+LAYER_SIZES_NY_ONE = LAYER_SIZES_TEMPLATE.format(n_x="X.shape[0]", n_y="1")
+LAYER_SIZES_NY_COLUMNS = LAYER_SIZES_TEMPLATE.format(n_x="X.shape[0]", n_y="Y.shape[1]")
+
+INIT_TEMPLATE = '''def initialize_parameters(n_x, n_h, n_y):
+    {seed}W1 = {draw}(n_h, n_x){scale}
+    b1 = np.zeros((n_h, 1))
+    W2 = {draw}(n_y, n_h){scale}
+    b2 = np.zeros((n_y, 1))
+    return {{"W1": W1, "b1": b1, "W2": W2, "b2": b2}}
+'''
+IGOOD = dict(seed="", draw="np.random.randn", scale=" * 0.01")
+INIT_ZEROS = INIT_TEMPLATE.format(**{**IGOOD, "draw": "np.zeros", "scale": ""}).replace(
+    "(n_h, n_x)", "((n_h, n_x))").replace("(n_y, n_h)", "((n_y, n_h))")
+INIT_SEEDED = INIT_TEMPLATE.format(**{**IGOOD, "seed": "np.random.seed(2)\n    "})
+INIT_UNIFORM = INIT_TEMPLATE.format(**{**IGOOD, "draw": "np.random.rand"})
+INIT_NO_SCALE = INIT_TEMPLATE.format(**{**IGOOD, "scale": ""})
+
+FORWARD_TEMPLATE = '''def forward_propagation(X, parameters):
+    Z1 = parameters["W1"] @ X + parameters["b1"]
+    A1 = {hidden}
+    Z2 = parameters["W2"] @ A1 + parameters["b2"]
+    A2 = sigmoid(Z2)
+    cache = {cache}
+    return A2, cache
+'''
+FGOOD = dict(hidden="np.tanh(Z1)", cache='{"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}')
+FORWARD_RELU = FORWARD_TEMPLATE.format(**{**FGOOD, "hidden": "np.maximum(0, Z1)"})
+FORWARD_SIGMOID = FORWARD_TEMPLATE.format(**{**FGOOD, "hidden": "sigmoid(Z1)"})
+FORWARD_SHORT_CACHE = FORWARD_TEMPLATE.format(**{**FGOOD, "cache": '{"A1": A1, "A2": A2}'})
+
+COST_TEMPLATE = "def compute_cost(A2, Y):\n    m = Y.shape[1]\n    cost = {cost}\n    return cost\n"
+COST_NO_MEAN = COST_TEMPLATE.format(cost="float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))")
+COST_SIGN = COST_TEMPLATE.format(cost="float(np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m)")
+COST_DOT = COST_TEMPLATE.format(cost="-(np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T)) / m")
+
+BACKWARD_TEMPLATE = '''def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ2 = {dZ2}
+    dW2 = {per_m}np.dot(dZ2, A1.T)
+    db2 = {per_m}np.sum(dZ2, axis=1{keep})
+    dZ1 = np.dot(parameters["W2"].T, dZ2) * {slope}
+    dW1 = {per_m}np.dot(dZ1, X.T)
+    db1 = {per_m}np.sum(dZ1, axis=1{keep})
+    return {{"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}}
+'''
+BGOOD = dict(dZ2="A2 - Y", per_m="1 / m * ", keep=", keepdims=True", slope="(1 - np.power(A1, 2))")
+BACKWARD_TANH_Z = BACKWARD_TEMPLATE.format(**{**BGOOD, "slope": "(1 - cache['Z1'] ** 2)"})
+BACKWARD_SIGMOID_SLOPE = BACKWARD_TEMPLATE.format(**{**BGOOD, "slope": "A1 * (1 - A1)"})
+BACKWARD_NO_MEAN = BACKWARD_TEMPLATE.format(**{**BGOOD, "per_m": ""})
+BACKWARD_NO_KEEPDIMS = BACKWARD_TEMPLATE.format(**{**BGOOD, "keep": ""})
+BACKWARD_SIGN = BACKWARD_TEMPLATE.format(**{**BGOOD, "dZ2": "Y - A2"})
+
+UPDATE_TEMPLATE = '''def update_parameters(parameters, grads, learning_rate=1.2):
+    new = {{}}
+    for name in {names}:
+        new[name] = parameters[name] {op} {rate} * grads["d" + name]
+    for name in ["W1", "b1", "W2", "b2"]:
+        new.setdefault(name, parameters[name])
+    return new
+'''
+UGOOD = dict(names='["W1", "b1", "W2", "b2"]', op="-", rate="learning_rate")
+UPDATE_PLUS = UPDATE_TEMPLATE.format(**{**UGOOD, "op": "+"})
+UPDATE_FIXED_RATE = UPDATE_TEMPLATE.format(**{**UGOOD, "rate": "1.2"})
+UPDATE_WEIGHTS_ONLY = UPDATE_TEMPLATE.format(**{**UGOOD, "names": '["W1", "W2"]'})
+
+NN_MODEL_TEMPLATE = '''def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    {seed}n_x, n_h_default, n_y = layer_sizes(X, Y)
+    parameters = initialize_parameters(n_x, {n_h}, n_y)
+    for i in range({iters}):
+        A2, cache = forward_propagation(X, parameters)
+        cost = compute_cost(A2, Y)
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads)
+        if print_cost and i % 1000 == 0:
+            print(f"Cost after iteration {{i}}: {{cost:.6f}}")
+    return parameters
+'''
+NGOOD = dict(seed="np.random.seed(3)\n    ", n_h="n_h", iters="num_iterations")
+NN_MODEL_NO_SEED = NN_MODEL_TEMPLATE.format(**{**NGOOD, "seed": ""})
+NN_MODEL_FIXED_NH = NN_MODEL_TEMPLATE.format(**{**NGOOD, "n_h": "n_h_default"})
+NN_MODEL_FIXED_ITERS = NN_MODEL_TEMPLATE.format(**{**NGOOD, "iters": "10000"})
+
+PREDICT_TEMPLATE = "def predict(parameters, X):\n    A2, cache = forward_propagation(X, parameters)\n    return {ret}\n"
+PREDICT_PROBS = PREDICT_TEMPLATE.format(ret="A2")
+PREDICT_INVERTED = PREDICT_TEMPLATE.format(ret="(A2 < 0.5).astype(float)")
+PREDICT_FLAT = PREDICT_TEMPLATE.format(ret="(A2 > 0.5).astype(float).ravel()")
+
+# --- an attack (on top of the reference: it must gain nothing and lose nothing) ---------------
+
+ALWAYS_EQUAL = '''class AlwaysEqual:
+    shape = property(lambda self: (1, 1))
+    def __eq__(self, other): return True
+    def __array__(self, *a, **k): raise TypeError
+always = AlwaysEqual()
+predict = lambda parameters, X: always
+'''
+
+VARIANTS = {
+    "untouched": Variant(scores=ZERO),
+    "reference": Variant(cells=ref(), scores=FULL),
+    "loops_and_dot": Variant(cells=ref(backward_propagation=BACKWARD_LOOPS,
+                                       forward_propagation=FORWARD_DOT, predict=PREDICT_LOOP,
+                                       layer_sizes=LAYER_SIZES_LIST), scores=FULL),
+    "helpers_prints_float32": Variant(cells=ref(forward_propagation=FORWARD_HELPER_PRINTS,
+                                                compute_cost=COST_FLOAT32,
+                                                update_parameters=UPDATE_IN_PLACE,
+                                                predict=PREDICT_BOOL), scores=FULL),
+    # layer_sizes
+    "layer_sizes_columns": Variant(cells=ref(layer_sizes=LAYER_SIZES_COLUMNS),
+                                   hints={"test_layer_sizes": "number of rows of X"},
+                                   scores=scores(layer_sizes=0, nn_model=0)),
+    "layer_sizes_ny_one": Variant(cells=ref(layer_sizes=LAYER_SIZES_NY_ONE),
+                                  hints={"test_layer_sizes": "not always 1"},
+                                  scores=scores(layer_sizes=0.5)),
+    "layer_sizes_ny_columns": Variant(cells=ref(layer_sizes=LAYER_SIZES_NY_COLUMNS),
+                                      hints={"test_layer_sizes": "each column of Y is one example"},
+                                      scores=scores(layer_sizes=0, nn_model=0)),
+    # initialize_parameters
+    "init_zeros": Variant(cells=ref(initialize_parameters=INIT_ZEROS),
+                          hints={"test_initialize_parameters": "symmetry"},
+                          scores=scores(initialize_parameters=0.5, nn_model=1)),
+    "init_seeded_inside": Variant(cells=ref(initialize_parameters=INIT_SEEDED),
+                                  hints={"test_initialize_parameters": "do not call np.random.seed"},
+                                  scores=scores(initialize_parameters=0.75, nn_model=1)),
+    "init_uniform": Variant(cells=ref(initialize_parameters=INIT_UNIFORM),
+                            hints={"test_initialize_parameters": "np.random.rand is uniform"},
+                            scores=scores(initialize_parameters=0.75, nn_model=1)),
+    "init_no_scale": Variant(cells=ref(initialize_parameters=INIT_NO_SCALE),
+                             hints={"test_initialize_parameters": "multiply the standard normal"},
+                             scores=scores(initialize_parameters=0.75, nn_model=1)),
+    # forward_propagation
+    "forward_relu": Variant(cells=ref(forward_propagation=FORWARD_RELU),
+                            hints={"test_forward_propagation": "not relu",
+                                   "test_nn_model": "fix that first"},
+                            scores=scores(forward_propagation=0, nn_model=1, predict=0.5),
+                            note="the single example of predict's m = 1 case keeps its label"),
+    "forward_sigmoid_hidden": Variant(cells=ref(forward_propagation=FORWARD_SIGMOID),
+                                      hints={"test_forward_propagation": "not the sigmoid",
+                                             "test_predict": "every prediction is 0"},
+                                      scores=scores(forward_propagation=0, nn_model=1, predict=0.5),
+                                      note="the single example of predict's m = 1 case keeps "
+                                           "its label"),
+    "forward_short_cache": Variant(cells=ref(forward_propagation=FORWARD_SHORT_CACHE),
+                                   hints={"test_forward_propagation": "no key 'Z1'"},
+                                   scores=scores(forward_propagation=1)),
+    # compute_cost
+    "cost_no_mean": Variant(cells=ref(compute_cost=COST_NO_MEAN),
+                            hints={"test_compute_cost": "did you divide by m?"},
+                            scores=scores(compute_cost=0.5)),
+    "cost_sign": Variant(cells=ref(compute_cost=COST_SIGN),
+                         hints={"test_compute_cost": "wrong sign"}, scores=scores(compute_cost=0)),
+    "cost_dot_array": Variant(cells=ref(compute_cost=COST_DOT),
+                              hints={"test_compute_cost": "np.squeeze"},
+                              scores=scores(compute_cost=0)),
+    # backward_propagation
+    "backward_tanh_of_z": Variant(cells=ref(backward_propagation=BACKWARD_TANH_Z),
+                                  hints={"test_backward_propagation": "not 1 - Z1**2"},
+                                  scores=scores(backward_propagation=1, nn_model=1)),
+    "backward_sigmoid_slope": Variant(cells=ref(backward_propagation=BACKWARD_SIGMOID_SLOPE),
+                                      hints={"test_backward_propagation": "slope of the sigmoid"},
+                                      scores=scores(backward_propagation=1, nn_model=1)),
+    "backward_no_mean": Variant(cells=ref(backward_propagation=BACKWARD_NO_MEAN),
+                                hints={"test_backward_propagation": "did you divide by m?"},
+                                scores=scores(backward_propagation=0.5, nn_model=1)),
+    "backward_no_keepdims": Variant(cells=ref(backward_propagation=BACKWARD_NO_KEEPDIMS),
+                                    hints={"test_backward_propagation": "keepdims"},
+                                    scores=scores(backward_propagation=1, nn_model=0)),
+    "backward_sign": Variant(cells=ref(backward_propagation=BACKWARD_SIGN),
+                             hints={"test_backward_propagation": "not Y - A2"},
+                             scores=scores(backward_propagation=0, nn_model=1)),
+    # update_parameters
+    "update_plus": Variant(cells=ref(update_parameters=UPDATE_PLUS),
+                           hints={"test_update_parameters": "against the gradient"},
+                           scores=scores(update_parameters=0, nn_model=1)),
+    "update_fixed_rate": Variant(cells=ref(update_parameters=UPDATE_FIXED_RATE),
+                                 hints={"test_update_parameters": "not a fixed 1.2"},
+                                 scores=scores(update_parameters=0.5)),
+    "update_weights_only": Variant(cells=ref(update_parameters=UPDATE_WEIGHTS_ONLY),
+                                   hints={"test_update_parameters": "update the biases too"},
+                                   scores=scores(update_parameters=0, nn_model=1)),
+    # nn_model
+    "nn_model_no_seed": Variant(cells=ref(nn_model=NN_MODEL_NO_SEED),
+                                scores=scores(nn_model=1)),
+    "nn_model_fixed_n_h": Variant(cells=ref(nn_model=NN_MODEL_FIXED_NH),
+                                  hints={"test_nn_model": "use the argument n_h"},
+                                  scores=scores(nn_model=0)),
+    "nn_model_fixed_iterations": Variant(cells=ref(nn_model=NN_MODEL_FIXED_ITERS),
+                                         scores=scores(nn_model=1)),
+    # predict
+    "predict_probabilities": Variant(cells=ref(predict=PREDICT_PROBS),
+                                     hints={"test_predict": "not the probabilities"},
+                                     scores=scores(predict=0)),
+    "predict_inverted": Variant(cells=ref(predict=PREDICT_INVERTED),
+                                hints={"test_predict": "inverted"}, scores=scores(predict=0)),
+    "predict_flat": Variant(cells=ref(predict=PREDICT_FLAT),
+                            hints={"test_predict": "keep the column shape"},
+                            scores=scores(predict=0)),
+    # an attack: objects that claim to equal anything are recorded by type and fail
+    "attack_always_equal": Variant(cells=ref(), insert_after={"predict": [ALWAYS_EQUAL]},
+                                   scores=scores(predict=0)),
+}
+
+# The few students `make demo` would grade for this assignment.
+DEMO = ["reference", "loops_and_dot", "backward_tanh_of_z", "init_zeros", "untouched"]
