@@ -1,0 +1,215 @@
+"""Visible tests for week 2, logistic regression (notebook `week2_logistic_regression`).
+
+Each `<name>_test(target)` calls the student's function on small fixed inputs (one of them not
+square, so a swapped axis shows), checks types, shapes, keys and known values with
+`utils.checks`, and prints "All tests passed." or raises `CheckError` with a hint.
+The known values were computed once and are written out here. These tests only help the
+student: the points are decided by the judge.
+"""
+import contextlib
+import io
+
+import numpy as np
+
+from utils.checks import (CheckError, check_array, check_keys, check_scalar, check_tuple,
+                          is_number)
+
+
+def _small_problem():
+    """w (2, 1), b, X (2, 3), Y (1, 3): the inputs of the propagate and optimize tests."""
+    w = np.array([[0.5], [-1.0]])
+    b = 0.25
+    X = np.array([[1.0, -2.0, 0.5],
+                  [3.0, 0.5, -1.5]])
+    Y = np.array([[1, 0, 1]])
+    return w, b, X, Y
+
+
+def _diagnose(found, expected, m, default):
+    """A hint naming the typical mistake when `found` is `expected` times m, or of wrong sign."""
+    try:
+        f = np.asarray(found, dtype=float).reshape(np.shape(expected))
+    except (TypeError, ValueError):
+        return default
+    if np.allclose(f, m * np.asarray(expected)):
+        return f"it is m = {m} times too large: did you divide by m?"
+    if np.allclose(f, -np.asarray(expected)):
+        return "it has the wrong sign: " + default
+    return default
+
+
+def _numerical_grads(target, w, b, X, Y, eps=1e-2):
+    """Central differences of the cost returned by `target` with respect to w and b."""
+    def cost(w_, b_):
+        return float(np.squeeze(target(w_, b_, X.copy(), Y.copy())[1]))
+    dw = np.zeros_like(w)
+    for i in range(w.shape[0]):
+        step = np.zeros_like(w)
+        step[i, 0] = eps
+        dw[i, 0] = (cost(w + step, b) - cost(w - step, b)) / (2 * eps)
+    db = (cost(w, b + eps) - cost(w, b - eps)) / (2 * eps)
+    return dw, db
+
+
+def sigmoid_test(target):
+    """sigmoid on a (2, 3) array and on the number 0."""
+    z = np.array([[-3.0, 0.0, 1.0],
+                  [2.0, -0.5, 10.0]])
+    expected = np.array([[0.04742587317756678, 0.5, 0.7310585786300049],
+                         [0.8807970779778823, 0.3775406687981454, 0.9999546021312976]])
+    hint = "sigmoid(z) = 1 / (1 + np.exp(-z)), applied to every entry (check the sign of z)"
+    check_array(target(z.copy()), expected, "sigmoid(z)", hint=hint,
+                shape_hint="the output must have the shape of z: use np.exp, not a loop or sum")
+    check_scalar(target(0.0), 0.5, "sigmoid(0)", hint=hint)
+    print("All tests passed.")
+
+
+def initialize_with_zeros_test(target):
+    """initialize_with_zeros(3) and initialize_with_zeros(1)."""
+    for dim in (3, 1):
+        out = target(dim)
+        check_tuple(out, 2, f"initialize_with_zeros({dim})", hint="return w, b")
+        w, b = out
+        check_array(w, np.zeros((dim, 1)), "w", hint="w holds zeros",
+                    shape_hint=f"w is a column: np.zeros((dim, 1)), here ({dim}, 1)")
+        check_scalar(b, 0.0, "b", hint="b is one number shared by all examples: b = 0.0")
+    print("All tests passed.")
+
+
+def _grads_and_cost(out, name):
+    """Unpacks (grads, cost) after checking the tuple and the keys; returns dw, db, cost."""
+    check_tuple(out, 2, name, hint="return grads, cost")
+    grads, cost = out
+    check_keys(grads, ["dw", "db"], "grads", hint='grads = {"dw": dw, "db": db}')
+    return grads["dw"], grads["db"], cost
+
+
+def _check_number(x, name, hint):
+    """Raises CheckError unless x is a single number (not a (1, 1) array)."""
+    if not is_number(x):
+        what = (f"an array of shape {x.shape}" if isinstance(x, np.ndarray)
+                else f"of type {type(x).__name__}")
+        raise CheckError(f"{name} is {what}, expected a number: {hint}")
+
+
+def _check_costs(costs, length, name, hint):
+    """Raises CheckError unless costs is a list (or tuple, or 1-d array) of `length` entries."""
+    if not isinstance(costs, (list, tuple, np.ndarray)) or (isinstance(costs, np.ndarray)
+                                                           and costs.ndim != 1):
+        raise CheckError(f"{name} is of type {type(costs).__name__}, expected a list of "
+                         f"{length} costs: {hint}")
+    if len(costs) != length:
+        raise CheckError(f"{name} has {len(costs)} entries, expected {length}: {hint}")
+
+
+DW_SHAPE_HINT = "dw has the shape of w: X @ (A - Y).T / m keeps the column shape (n_x, 1)"
+
+
+def propagate_test(target):
+    """Known values on a (2, 3) problem, then numerical gradients on an m = 1 and a (4, 5) one."""
+    w, b, X, Y = _small_problem()
+    out = target(w.copy(), b, X.copy(), Y.copy())
+    dw, db, cost = _grads_and_cost(out, "propagate(w, b, X, Y)")
+    _check_number(cost, "cost", "np.sum(...) / m gives one; for a (1, 1) array use np.squeeze")
+    _check_number(db, "db", "np.sum(A - Y) / m gives one")
+    exp_cost = 0.9096878837683642
+    exp_dw = np.array([[-0.46988409125418906], [-0.8079323842856135]])
+    exp_db = -0.26705110609923316
+    cost_formula = "J = -(1/m) sum(Y log A + (1 - Y) log(1 - A)), with A = sigmoid(w^T X + b)"
+    check_scalar(cost, exp_cost, "cost", hint=_diagnose(cost, exp_cost, 3, cost_formula))
+    check_array(dw, exp_dw, "dw", hint=_diagnose(dw, exp_dw, 3, "dw = (1/m) X (A - Y)^T"),
+                shape_hint=DW_SHAPE_HINT)
+    check_scalar(db, exp_db, "db", hint=_diagnose(db, exp_db, 3, "db = (1/m) sum(A - Y)"))
+    # Independent oracle: the gradients must be the slope of the cost. With eps = 1e-2 the
+    # central difference agrees with a correct dw to a relative error of about 1e-5 (2e-4 if
+    # the student computes in float32); a wrong gradient is off by far more than rtol = 1e-3.
+    rng = np.random.default_rng(2)
+    cases = [(w, b, X[:, :1], Y[:, :1]),                                         # m = 1
+             (rng.normal(size=(4, 1)), -0.3, rng.normal(size=(4, 5)), np.array([[0, 1, 1, 0, 1]]))]
+    for w_, b_, X_, Y_ in cases:
+        dw, db, _ = _grads_and_cost(target(w_.copy(), b_, X_.copy(), Y_.copy()),
+                                    f"propagate on X of shape {X_.shape}")
+        num_dw, num_db = _numerical_grads(target, w_, b_, X_, Y_)
+        hint = f"on X of shape {X_.shape} it does not match the slope of your cost"
+        check_array(dw, num_dw, "dw", rtol=1e-3, atol=1e-6, hint=hint, shape_hint=DW_SHAPE_HINT)
+        check_scalar(db, num_db, "db", rtol=1e-3, atol=1e-6, hint=hint)
+    print("All tests passed.")
+
+
+def optimize_test(target):
+    """101 steps of gradient descent on the (2, 3) problem: two recorded costs."""
+    w, b, X, Y = _small_problem()
+    out = target(w.copy(), b, X.copy(), Y.copy(), num_iterations=101, learning_rate=0.05)
+    check_tuple(out, 3, "optimize(...)", hint="return params, grads, costs")
+    params, grads, costs = out
+    check_keys(params, ["w", "b"], "params", hint='params = {"w": w, "b": b}')
+    check_keys(grads, ["dw", "db"], "grads", hint="return the grads of the last iteration")
+    _check_costs(costs, 2, "costs", "with 101 iterations the cost is recorded at i = 0 and "
+                 "i = 100 (if i % 100 == 0)")
+    hint = ("w = w - learning_rate * dw at every iteration, with the learning_rate and "
+            "num_iterations passed in (not fixed numbers)")
+    check_scalar(costs[0], 0.9096878837683642, "costs[0]",
+                 hint="costs[0] is the cost from propagate at i = 0, before the first update")
+    check_scalar(costs[1], 0.1192647137389663, "costs[1]", hint=hint)
+    check_array(params["w"], np.array([[1.601187763621722], [-0.06319053764342297]]),
+                'params["w"]', hint=hint, shape_hint="w keeps its shape (2, 1)")
+    check_scalar(params["b"], 0.8064588970158111, 'params["b"]',
+                 hint="b = b - learning_rate * db at every iteration")
+    check_array(grads["dw"], np.array([[-0.11329413015540497], [-0.00793744903128496]]),
+                'grads["dw"]', hint="grads are those of the last iteration (before its update)")
+    check_scalar(grads["db"], -0.057393086695780915, 'grads["db"]',
+                 hint="grads are those of the last iteration (before its update)")
+    print("All tests passed.")
+
+
+def predict_test(target):
+    """Labels for a (3, 4) X and for a single example (m = 1)."""
+    w = np.array([[0.3], [-0.7], [1.2]])
+    b = -0.1
+    X = np.array([[1.0, -1.0, 2.0, 0.0],
+                  [0.5, 1.5, -1.0, 2.0],
+                  [-0.5, 0.8, 0.2, 1.5]])
+    # activations are 0.32, 0.38, 0.81, 0.57
+    for X_, labels in ((X, [[0.0, 0.0, 1.0, 1.0]]), (X[:, 2:3], [[1.0]])):
+        pred = target(w.copy(), b, X_.copy())
+        name = f"predict(w, b, X) for X of shape {X_.shape}"
+        if isinstance(pred, np.ndarray) and pred.shape == (1, X_.shape[1]):
+            if not np.all((pred == 0) | (pred == 1)):
+                raise CheckError(f"{name} holds {pred}, expected only 0 and 1: "
+                                 "turn the probabilities into labels with A > 0.5")
+            if np.array_equal(pred, 1 - np.array(labels)):
+                raise CheckError(f"{name} is {pred}, expected {np.array(labels)}: yours are "
+                                 "inverted, the label is 1 where A > 0.5")
+        check_array(pred, np.array(labels), name,
+                    shape_hint="one label per column of X: shape (1, m)",
+                    hint="label 1 where sigmoid(w^T x + b) > 0.5, else 0")
+    print("All tests passed.")
+
+
+def model_test(target):
+    """150 iterations on a 5-example training set and a 3-example test set."""
+    X_train = np.array([[1.0, 2.0, -1.0, -2.0, 0.5],
+                        [0.5, -1.0, 1.5, -0.5, 2.0]])
+    Y_train = np.array([[1, 1, 0, 0, 1]])
+    X_test = np.array([[1.5, -1.5, 0.2],
+                       [0.0, 1.0, -2.0]])
+    Y_test = np.array([[1, 0, 1]])
+    with contextlib.redirect_stdout(io.StringIO()):    # the accuracies it prints are not checked
+        d = target(X_train, Y_train, X_test, Y_test, num_iterations=150, learning_rate=0.1)
+    keys = ["costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate",
+            "num_iterations"]
+    check_keys(d, keys, "d", hint="return the dict d with every key listed in the task")
+    hint = "pass num_iterations and learning_rate on to optimize (not fixed numbers)"
+    _check_costs(d["costs"], 2, 'd["costs"]', f"150 iterations, one cost every 100: {hint}")
+    check_scalar(d["costs"][0], 0.6931471805599453, 'd["costs"][0]',
+                 hint="start from zeros (initialize_with_zeros): the first cost is log(2)")
+    check_array(d["w"], np.array([[2.3812540436742533], [0.2598713782085305]]), 'd["w"]',
+                hint=hint, shape_hint="w has one row per feature: (n_x, 1)")
+    check_scalar(d["b"], 0.2958515143645272, 'd["b"]', hint=hint)
+    check_array(d["Y_prediction_train"], np.array([[1.0, 1.0, 0.0, 0.0, 1.0]]),
+                'd["Y_prediction_train"]', hint="predict with the trained w and b on X_train")
+    check_array(d["Y_prediction_test"], np.array([[1.0, 0.0, 1.0]]),
+                'd["Y_prediction_test"]', hint="predict with the trained w and b on X_test")
+    check_scalar(d["learning_rate"], 0.1, 'd["learning_rate"]', hint="store the argument")
+    check_scalar(d["num_iterations"], 150, 'd["num_iterations"]', hint="store the argument")
+    print("All tests passed.")
