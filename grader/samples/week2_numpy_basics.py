@@ -123,33 +123,23 @@ def normalize_rows(x):
            "    return float(np.sum(d * d))\n"),
 }
 
-IN_PLACE = {
-    "normalize_rows": '''def normalize_rows(x):
-    x /= np.linalg.norm(x, axis=1, keepdims=True)      # changes the caller's array in place
-    return x
-''',
-    "softmax": '''def softmax(x):
-    x = x - np.max(x, axis=1, keepdims=True)
-    np.exp(x, out=x)
-    x /= x.sum(axis=1, keepdims=True)
-    return x
-''',
-    "L2": "def L2(yhat, y):\n    d = yhat - y\n    d **= 2\n    return d.sum()\n",
-}
-
+# Other numpy forms, some working in place (the judge hands each call its own copy of x).
 NUMPY_FORMS = {
     "basic_sigmoid": "def basic_sigmoid(x):\n    return 1 / (1 + np.exp(-x))    # numpy scalar\n",
     "sigmoid": "def sigmoid(x):\n    return (1 + np.tanh(x / 2)) / 2         # the same function\n",
     "image2vector": "def image2vector(image):\n    return np.reshape(image, (image.size, 1))\n",
     "normalize_rows": '''def normalize_rows(x):
-    return x / np.linalg.norm(x, axis=1).reshape(-1, 1)
+    x /= np.linalg.norm(x, axis=1).reshape(-1, 1)      # changes the caller's array in place
+    return x
 ''',
     "softmax": '''def softmax(x):
-    e = np.exp(x - np.amax(x, axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    x = x - np.amax(x, axis=-1, keepdims=True)        # a new array: the caller's x is kept
+    np.exp(x, out=x)
+    x /= x.sum(axis=-1, keepdims=True)
+    return x
 ''',
     "L1": "def L1(yhat, y):\n    return float(np.sum(np.abs(yhat - y)))\n",
-    "L2": "def L2(yhat, y):\n    return np.sum(np.square(np.abs(yhat - y))).item()\n",
+    "L2": "def L2(yhat, y):\n    d = yhat - y\n    d **= 2\n    return d.sum().item()\n",
 }
 
 # --- typical mistakes -----------------------------------------------------------------------
@@ -172,130 +162,6 @@ SIGMOID_LOOP_2D = '''def sigmoid(x):
 STABLE_EXP = "np.exp(x - np.max(x, axis=1, keepdims=True))"
 ROW_SUM = "np.sum(x_exp, axis=1, keepdims=True)"
 
-MISTAKES = {
-    "signs": dict(
-        basic_sigmoid=BASIC.format("1 / (1 + math.exp(x))"),
-        sigmoid=SIG.format("1 / (1 + np.exp(x))"),
-        L1=LOSS.format("L1", "np.sum(yhat - y)")),
-    "brackets": dict(
-        basic_sigmoid=BASIC.format("1 / 1 + math.exp(-x)"),
-        sigmoid=SIG.format("1 / 1 + np.exp(-x)"),
-        L2=LOSS.format("L2", "np.sum(np.abs(yhat - y))")),
-    "math_exp": dict(
-        basic_sigmoid=BASIC.format("math.exp(-x)"),
-        sigmoid=SIG.format("1 / (1 + math.exp(-x))"),
-        image2vector=I2V.format("image.reshape(-1)")),
-    "loops_2d": dict(
-        sigmoid=SIGMOID_LOOP_2D,
-        image2vector=I2V.format("image.reshape(1, -1)"),
-        softmax=SOFT.format("np.exp(x)", ROW_SUM)),
-    "plus_order_columns_sqrt": dict(
-        sigmoid_derivative=DERIV.format("sigmoid(x)", "s * (1 + s)"),
-        image2vector=I2V.format("image.reshape(-1, 1, order='F')"),
-        normalize_rows=NORM.format("np.linalg.norm(x, axis=0, keepdims=True)"),
-        L2=LOSS.format("L2", "np.sqrt(np.sum((yhat - y) ** 2))")),
-    "of_x_hardcoded_keepdims_columns": dict(
-        sigmoid_derivative=DERIV.format("sigmoid(x)", "x * (1 - x)"),
-        image2vector=I2V.format("image.reshape(12, 1)      # the size of the example image"),
-        normalize_rows=NORM.format("np.linalg.norm(x, axis=1)"),
-        softmax=SOFT.format("np.exp(x - np.max(x, axis=0, keepdims=True))",
-                            "np.sum(x_exp, axis=0, keepdims=True)")),
-    "s_squared_total_mean": dict(
-        sigmoid_derivative=DERIV.format("sigmoid(x)", "s"),
-        normalize_rows=NORM.format("np.sum(x ** 2, axis=1, keepdims=True)"),
-        softmax=SOFT.format("np.exp(x)", "np.sum(x_exp)"),
-        L1=LOSS.format("L1", "np.mean(np.abs(yhat - y))")),
-    "basic_whole_globalmax_mean": dict(
-        sigmoid_derivative=DERIV.format("basic_sigmoid(x)", "s * (1 - s)"),
-        normalize_rows=NORM.format("np.linalg.norm(x)"),
-        softmax=SOFT.format("np.exp(x - np.max(x))", ROW_SUM),
-        L2=LOSS.format("L2", "np.mean((yhat - y) ** 2)")),
-    "no_keepdims_builtin_sum_dot_T": dict(
-        softmax=SOFT.format(STABLE_EXP, "np.sum(x_exp, axis=1)"),
-        L1=LOSS.format("L1", "sum(abs(yhat - y))"),
-        L2=LOSS.format("L2", "np.dot(yhat - y, (yhat - y).T)")),
-    "forgot_the_sums": dict(
-        normalize_rows=NORM.format("np.sqrt(x ** 2)"),
-        softmax=SOFT.format("np.exp(x)", "1"),
-        L1=LOSS.format("L1", "np.abs(yhat - y)"),
-        L2=LOSS.format("L2", "np.dot(yhat - y, yhat - y)")),
-    "channel_first_column_max_list": dict(
-        basic_sigmoid=BASIC.format("[1 / (1 + math.exp(-x))]"),
-        image2vector=I2V.format("image.transpose(2, 0, 1).reshape(-1, 1)"),
-        softmax=SOFT.format("np.exp(x - np.max(x, axis=0, keepdims=True))", ROW_SUM)),
-    "max_without_keepdims_sum_first": dict(
-        softmax=SOFT.format("np.exp(x - np.max(x, axis=1))", ROW_SUM),
-        L1=LOSS.format("L1", "np.abs(np.sum(yhat - y))"),
-        L2=LOSS.format("L2", "np.sum(yhat - y) ** 2")),
-    "typed_in_sizes": dict(
-        image2vector=I2V.format("image.reshape(image.shape[0], -1)"),
-        softmax=SOFT.format(STABLE_EXP, "np.sum(x_exp, axis=1).reshape(2, 1)")),
-}
-
-MISTAKE_SCORES = {
-    "signs": scores(basic_sigmoid=0, sigmoid=0, L1=0),   # sigma'(x) is even: sigmoid(-x) works
-    "brackets": scores(basic_sigmoid=0, sigmoid=0, sigmoid_derivative=0, L2=0),
-    "math_exp": scores(basic_sigmoid=0, sigmoid=THIRD, sigmoid_derivative=THIRD, image2vector=0.5),
-    "loops_2d": scores(sigmoid=THIRD, sigmoid_derivative=THIRD, image2vector=0.5, softmax=1.6),
-    "plus_order_columns_sqrt": scores(sigmoid_derivative=0, image2vector=0.5, normalize_rows=0,
-                                      L2=0),
-    "of_x_hardcoded_keepdims_columns": scores(sigmoid_derivative=0, image2vector=0,
-                                              normalize_rows=THIRD, softmax=0),
-    "s_squared_total_mean": scores(sigmoid_derivative=0, normalize_rows=0, softmax=0.4, L1=0),
-    "basic_whole_globalmax_mean": scores(sigmoid_derivative=THIRD, normalize_rows=THIRD,
-                                         softmax=1.6, L2=0),
-    "no_keepdims_builtin_sum_dot_T": scores(softmax=0.4, L1=0.5, L2=0.5),
-    "forgot_the_sums": scores(normalize_rows=THIRD, softmax=0, L1=0, L2=0.5),
-    "channel_first_column_max_list": scores(basic_sigmoid=0, image2vector=0.5, softmax=0.8),
-    "max_without_keepdims_sum_first": scores(softmax=0.4, L1=0, L2=0),
-    "typed_in_sizes": scores(image2vector=0.5, softmax=0),
-}
-
-MISTAKE_HINTS = {
-    "signs": {"test_basic_sigmoid": "sigmoid(-x)", "test_sigmoid": "sigmoid(-x)",
-              "test_L1": "absolute value"},
-    "brackets": {"test_basic_sigmoid": "put brackets around the denominator",
-                 "test_sigmoid": "put brackets around the denominator",
-                 "test_sigmoid_derivative": "fix that first",
-                 "test_L2": "that is the L1 loss"},
-    "math_exp": {"test_basic_sigmoid": "e^(-x) alone", "test_sigmoid": "use np.exp",
-                 "test_sigmoid_derivative": "use np.exp", "test_image2vector": "1-D array"},
-    "loops_2d": {"test_sigmoid": "any number of axes",
-                 "test_sigmoid_derivative": "may also be a plain number",
-                 "test_image2vector": "that is a row",
-                 "test_softmax": "subtract each row's max before exp"},
-    "plus_order_columns_sqrt": {"test_sigmoid_derivative": "with a minus sign",
-                                "test_image2vector": "order='F'",
-                                "test_normalize_rows": "norms of the columns",
-                                "test_L2": "without a square root"},
-    "of_x_hardcoded_keepdims_columns": {"test_sigmoid_derivative": "not to x itself",
-                                        "test_image2vector": "do not hard-code the sizes",
-                                        "test_normalize_rows": "keepdims=True",
-                                        "test_softmax": "normalised each column"},
-    "s_squared_total_mean": {"test_sigmoid_derivative": "that is sigmoid(x) itself",
-                             "test_normalize_rows": "squared norm",
-                             "test_softmax": "the whole matrix",
-                             "test_L1": "do not average"},
-    "basic_whole_globalmax_mean": {"test_sigmoid_derivative": "use np.exp",
-                                   "test_normalize_rows": "norm of the whole matrix",
-                                   "test_softmax": "subtract each row's max before exp",
-                                   "test_L2": "do not average"},
-    "no_keepdims_builtin_sum_dot_T": {"test_softmax": "keepdims=True",
-                                      "test_L1": "built-in sum",
-                                      "test_L2": "return a plain number"},
-    "forgot_the_sums": {"test_normalize_rows": "its own absolute value",
-                        "test_softmax": "divide each row's exponentials by that row's sum",
-                        "test_L1": "np.sum", "test_L2": "np.dot of two (1, m) rows"},
-    "channel_first_column_max_list": {"test_basic_sigmoid": "return one number",
-                                      "test_image2vector": "channel-first order",
-                                      "test_softmax": "each column's max"},
-    "max_without_keepdims_sum_first": {"test_softmax": "keepdims=True",
-                                       "test_L1": "each difference",
-                                       "test_L2": "square each difference first"},
-    "typed_in_sizes": {"test_image2vector": "not in one column",
-                       "test_softmax": "do not type sizes in"},
-}
-
 HALFWAY = ["basic_sigmoid", "sigmoid", "sigmoid_derivative", "image2vector"]
 
 VARIANTS = {
@@ -304,16 +170,120 @@ VARIANTS = {
     "loops": Variant(cells=ref(**LOOPS), scores=FULL),
     "matmul_einsum": Variant(cells=ref(**MATMUL_EINSUM), scores=FULL),
     "float32_prints_helpers": Variant(cells=ref(**FLOAT32_PRINTS_HELPERS), scores=FULL),
-    "in_place": Variant(cells=ref(**IN_PLACE), scores=FULL),
     "numpy_forms": Variant(cells=ref(**NUMPY_FORMS), scores=FULL),
     "halfway": Variant(cells={k: v for k, v in ref().items() if k in HALFWAY},
                        scores=scores(normalize_rows=0, softmax=0, L1=0, L2=0),
                        hints={"test_softmax": "NotImplementedError"},
                        note="stopped after image2vector: the other stubs still raise"),
+    # Partial scores: a third where only the number (or only one row / one column) is right,
+    # a half where only the shape or only the order (or only 1-D vectors) is right; softmax
+    # loses 0.4 a check (values, row sums, one row, one column, large values).
+    # s(-x) (1 - s(-x)) = s(x) (1 - s(x)): sigmoid_derivative is right with sigmoid(-x).
+    "signs": Variant(
+        cells=ref(basic_sigmoid=BASIC.format("1 / (1 + math.exp(x))"),
+                  sigmoid=SIG.format("1 / (1 + np.exp(x))"),
+                  L1=LOSS.format("L1", "np.sum(yhat - y)")),
+        scores=scores(basic_sigmoid=0, sigmoid=0, L1=0),
+        hints={"test_basic_sigmoid": "sigmoid(-x)", "test_sigmoid": "sigmoid(-x)",
+               "test_L1": "absolute value"}),
+    "brackets": Variant(
+        cells=ref(basic_sigmoid=BASIC.format("1 / 1 + math.exp(-x)"),
+                  sigmoid=SIG.format("1 / 1 + np.exp(-x)"),
+                  L2=LOSS.format("L2", "np.sum(np.abs(yhat - y))")),
+        scores=scores(basic_sigmoid=0, sigmoid=0, sigmoid_derivative=0, L2=0),
+        hints={"test_basic_sigmoid": "put brackets around the denominator",
+               "test_sigmoid": "put brackets around the denominator",
+               "test_sigmoid_derivative": "fix that first", "test_L2": "that is the L1 loss"}),
+    "math_exp": Variant(
+        cells=ref(basic_sigmoid=BASIC.format("math.exp(-x)"),
+                  sigmoid=SIG.format("1 / (1 + math.exp(-x))"),  # numbers only
+                  image2vector=I2V.format("image.reshape(-1)")),  # order right, shape (n,)
+        scores=scores(basic_sigmoid=0, sigmoid=THIRD, sigmoid_derivative=THIRD, image2vector=0.5),
+        hints={"test_basic_sigmoid": "e^(-x) alone", "test_sigmoid": "use np.exp",
+               "test_sigmoid_derivative": "use np.exp", "test_image2vector": "1-D array"}),
+    "loops_2d": Variant(
+        cells=ref(sigmoid=SIGMOID_LOOP_2D,                          # matrices only
+                  image2vector=I2V.format("image.reshape(1, -1)"),
+                  softmax=SOFT.format("np.exp(x)", ROW_SUM)),     # all but the large values
+        scores=scores(sigmoid=THIRD, sigmoid_derivative=THIRD, image2vector=0.5, softmax=1.6),
+        hints={"test_sigmoid": "any number of axes",
+               "test_sigmoid_derivative": "may also be a plain number",
+               "test_image2vector": "that is a row",
+               "test_softmax": "subtract each row's max before exp"}),
+    "plus_order_columns_sqrt": Variant(
+        cells=ref(sigmoid_derivative=DERIV.format("sigmoid(x)", "s * (1 + s)"),
+                  image2vector=I2V.format("image.reshape(-1, 1, order='F')"),
+                  normalize_rows=NORM.format("np.linalg.norm(x, axis=0, keepdims=True)"),
+                  L2=LOSS.format("L2", "np.sqrt(np.sum((yhat - y) ** 2))")),
+        scores=scores(sigmoid_derivative=0, image2vector=0.5, normalize_rows=0, L2=0),
+        hints={"test_sigmoid_derivative": "with a minus sign", "test_image2vector": "order='F'",
+               "test_normalize_rows": "norms of the columns",
+               "test_L2": "without a square root"}),
+    "of_x_hardcoded_keepdims_columns": Variant(
+        cells=ref(sigmoid_derivative=DERIV.format("sigmoid(x)", "x * (1 - x)"),
+                  image2vector=I2V.format("image.reshape(12, 1)    # the example image's size"),
+                  normalize_rows=NORM.format("np.linalg.norm(x, axis=1)"),  # one row only
+                  softmax=SOFT.format("np.exp(x - np.max(x, axis=0, keepdims=True))",
+                                      "np.sum(x_exp, axis=0, keepdims=True)")),
+        scores=scores(sigmoid_derivative=0, image2vector=0, normalize_rows=THIRD, softmax=0),
+        hints={"test_sigmoid_derivative": "not to x itself",
+               "test_image2vector": "do not hard-code the sizes",
+               "test_normalize_rows": "keepdims=True", "test_softmax": "normalised each column"}),
+    "s_squared_total_mean": Variant(
+        cells=ref(sigmoid_derivative=DERIV.format("sigmoid(x)", "s"),
+                  normalize_rows=NORM.format("np.sum(x ** 2, axis=1, keepdims=True)"),
+                  softmax=SOFT.format("np.exp(x)", "np.sum(x_exp)"),   # one row only
+                  L1=LOSS.format("L1", "np.mean(np.abs(yhat - y))")),
+        scores=scores(sigmoid_derivative=0, normalize_rows=0, softmax=0.4, L1=0),
+        hints={"test_sigmoid_derivative": "that is sigmoid(x) itself",
+               "test_normalize_rows": "squared norm", "test_softmax": "the whole matrix",
+               "test_L1": "do not average"}),
+    "basic_whole_globalmax_mean": Variant(
+        cells=ref(sigmoid_derivative=DERIV.format("basic_sigmoid(x)", "s * (1 - s)"),
+                  normalize_rows=NORM.format("np.linalg.norm(x)"),        # one row only
+                  softmax=SOFT.format("np.exp(x - np.max(x))", ROW_SUM),  # not large values
+                  L2=LOSS.format("L2", "np.mean((yhat - y) ** 2)")),
+        scores=scores(sigmoid_derivative=THIRD, normalize_rows=THIRD, softmax=1.6, L2=0),
+        hints={"test_sigmoid_derivative": "use np.exp",
+               "test_normalize_rows": "norm of the whole matrix",
+               "test_softmax": "subtract each row's max before exp", "test_L2": "do not average"}),
+    "no_keepdims_builtin_sum_dot_T": Variant(
+        cells=ref(softmax=SOFT.format(STABLE_EXP, "np.sum(x_exp, axis=1)"),   # one row only
+                  L1=LOSS.format("L1", "sum(abs(yhat - y))"),                 # 1-D only
+                  L2=LOSS.format("L2", "np.dot(yhat - y, (yhat - y).T)")),    # 1-D only
+        scores=scores(softmax=0.4, L1=0.5, L2=0.5),
+        hints={"test_softmax": "keepdims=True", "test_L1": "built-in sum",
+               "test_L2": "return a plain number"}),
+    "forgot_the_sums": Variant(
+        cells=ref(normalize_rows=NORM.format("np.sqrt(x ** 2)"),         # one column only
+                  softmax=SOFT.format("np.exp(x)", "1"),
+                  L1=LOSS.format("L1", "np.abs(yhat - y)"),
+                  L2=LOSS.format("L2", "np.dot(yhat - y, yhat - y)")),  # 1-D only
+        scores=scores(normalize_rows=THIRD, softmax=0, L1=0, L2=0.5),
+        hints={"test_normalize_rows": "its own absolute value",
+               "test_softmax": "divide each row's exponentials by that row's sum",
+               "test_L1": "np.sum", "test_L2": "np.dot of two (1, m) rows"}),
+    "channel_first_column_max_list": Variant(
+        cells=ref(basic_sigmoid=BASIC.format("[1 / (1 + math.exp(-x))]"),
+                  image2vector=I2V.format("image.transpose(2, 0, 1).reshape(-1, 1)"),
+                  # rows still sum to 1, and a single column is still right
+                  softmax=SOFT.format("np.exp(x - np.max(x, axis=0, keepdims=True))", ROW_SUM)),
+        scores=scores(basic_sigmoid=0, image2vector=0.5, softmax=0.8),
+        hints={"test_basic_sigmoid": "return one number",
+               "test_image2vector": "channel-first order", "test_softmax": "each column's max"}),
+    "max_without_keepdims_sum_first": Variant(
+        cells=ref(softmax=SOFT.format("np.exp(x - np.max(x, axis=1))", ROW_SUM),  # one row only
+                  L1=LOSS.format("L1", "np.abs(np.sum(yhat - y))"),
+                  L2=LOSS.format("L2", "np.sum(yhat - y) ** 2")),
+        scores=scores(softmax=0.4, L1=0, L2=0),
+        hints={"test_softmax": "keepdims=True", "test_L1": "each difference",
+               "test_L2": "square each difference first"}),
+    "typed_in_sizes": Variant(
+        cells=ref(image2vector=I2V.format("image.reshape(image.shape[0], -1)"),   # order right
+                  softmax=SOFT.format(STABLE_EXP, "np.sum(x_exp, axis=1).reshape(2, 1)")),
+        scores=scores(image2vector=0.5, softmax=0),
+        hints={"test_image2vector": "not in one column", "test_softmax": "do not type sizes in"}),
 }
-VARIANTS.update({name: Variant(cells=ref(**cells), scores=MISTAKE_SCORES[name],
-                               hints=MISTAKE_HINTS[name])
-                 for name, cells in MISTAKES.items()})
 
 # The few students `make demo` would grade.
 DEMO = ["reference", "loops", "loops_2d", "s_squared_total_mean", "untouched"]
