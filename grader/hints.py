@@ -56,11 +56,11 @@ def expect(found, expected, name, alternatives=(), m=None, rtol=1e-5, atol=1e-8)
 def _shape_hint(found, expected):
     if not isinstance(found, np.ndarray):
         return None
+    if found.shape[::-1] == expected.shape and found.ndim > 1:
+        return "transposed: check the order of the operands and the shape you create"
     if found.size == expected.size:
         return ("same number of entries in another shape: keep the column shape "
                 "(keepdims=True or reshape) and check your transposes")
-    if found.shape[::-1] == expected.shape:
-        return "transposed: check the order of the operands"
     return "check which axis you summed over and your transposes"
 
 

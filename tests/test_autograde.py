@@ -2,6 +2,7 @@
 assignment, through `python -m grader.batch` (nbgrader autograde), and checks each test
 cell's exact score and hint, and that attacks harmed nothing."""
 import hashlib
+import json
 import importlib
 import subprocess
 import sys
@@ -89,8 +90,10 @@ def test_batch_finished_and_nothing_was_harmed(graded, built_course, assignment)
     for name in variants(assignment):
         text = (built_course / "submitted" / name / assignment / f"{assignment}.ipynb").read_text()
         assert "vandalised" not in text
-        graded_nb = built_course / "autograded" / name / assignment / f"{assignment}.ipynb"
-        assert "<script>alert" not in graded_nb.read_text(), f"{name}: script in graded outputs"
+        graded = nbformat.read(built_course / "autograded" / name / assignment /
+                               f"{assignment}.ipynb", as_version=4)
+        outputs = json.dumps([c.get("outputs", []) for c in graded.cells])
+        assert "<script>" not in outputs, f"{name}: a script reached the graded outputs"
     assert subprocess.run(["pgrep", "-f", "sleep 987"], capture_output=True).returncode == 1, \
         "a process started by a submission outlived its grading"
 
