@@ -6,13 +6,14 @@ import json
 import importlib
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from conftest import ASSIGNMENTS, ROOT, nbgrader
+from conftest import ASSIGNMENTS, ROOT, make_course, nbgrader
 from grader.samples.build import build
 
 GRADED = [a for a in ASSIGNMENTS if (ROOT / "grader" / "samples" / f"{a}.py").exists()]
@@ -31,18 +32,18 @@ def digest(folder):
 
 
 @pytest.fixture(scope="session")
-def graded(built_course):
-    """grade(assignment) -> (scores {student: {grade_id: score}}, digests before, batch run)."""
-    cache = {}
+def graded(tmp_path_factory):
+    """{assignment: (course, scores {student: {grade_id: score}}, digests before, batch run)}.
 
-    def grade(assignment):
-        if assignment not in cache:
-            cache[assignment] = _grade(built_course, assignment)
-        return cache[assignment]
-    return grade
+    Each assignment is graded in its own course copy (its own gradebook), two at a time.
+    """
+    courses = {a: make_course(tmp_path_factory.mktemp(a)) for a in GRADED}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(GRADED, pool.map(lambda a: _grade(courses[a], a), GRADED)))
 
 
 def _grade(course, assignment):
+    nbgrader(course, "generate_assignment", assignment, "--force")
     for name, variant in variants(assignment).items():
         build(assignment, variant, course / "submitted" / name / assignment)
     before = {"source": digest(ROOT / "source"), "release": digest(ROOT / "release"),
@@ -55,7 +56,7 @@ def _grade(course, assignment):
         for name in variants(assignment):
             nb = gb.find_submission_notebook(assignment, assignment, name)
             scores[name] = {g.name: g.score for g in nb.grades if g.name.startswith("test_")}
-    return scores, before, done
+    return course, scores, before, done
 
 
 CASES = [(a, n) for a in GRADED for n in variants(a)]
@@ -63,16 +64,15 @@ CASES = [(a, n) for a in GRADED for n in variants(a)]
 
 @pytest.mark.parametrize("assignment,name", CASES)
 def test_exact_scores(graded, assignment, name):
-    scores = graded(assignment)[0]
+    scores = graded[assignment][1]
     expected = variants(assignment)[name].scores
     got = {k: round(v, 2) for k, v in scores[name].items()}
     assert got == {k: round(v, 2) for k, v in expected.items()}, f"{name}: {got}"
 
 
 @pytest.mark.parametrize("assignment,name", [(a, n) for a, n in CASES if variants(a)[n].hints])
-def test_hints(graded, built_course, assignment, name):
-    graded(assignment)
-    path = built_course / "autograded" / name / assignment / f"{assignment}.ipynb"
+def test_hints(graded, assignment, name):
+    path = graded[assignment][0] / "autograded" / name / assignment / f"{assignment}.ipynb"
     nb = nbformat.read(path, as_version=4)
     outputs = {c.metadata.get("nbgrader", {}).get("grade_id"): nbformat.writes(c) for c in nb.cells}
     for grade_id, words in variants(assignment)[name].hints.items():
@@ -80,8 +80,8 @@ def test_hints(graded, built_course, assignment, name):
 
 
 @pytest.mark.parametrize("assignment", GRADED)
-def test_batch_finished_and_nothing_was_harmed(graded, built_course, assignment):
-    scores, before, done = graded(assignment)
+def test_batch_finished_and_nothing_was_harmed(graded, assignment):
+    built_course, scores, before, done = graded[assignment]
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
     assert len(scores) == len(variants(assignment))
     assert digest(ROOT / "source") == before["source"]
@@ -99,13 +99,13 @@ def test_batch_finished_and_nothing_was_harmed(graded, built_course, assignment)
 
 
 def test_damaged_notebooks_are_flagged_not_dropped(graded):
-    done = graded("week2_logistic_regression")[2]
+    done = graded["week2_logistic_regression"][3]
     assert "malformed_invalid_json: notebook was damaged" in done.stdout
     assert "test_propagate' was missing" in done.stdout
 
 
-def test_feedback_hides_hidden_tests(graded, built_course):
-    graded("week2_logistic_regression")
+def test_feedback_hides_hidden_tests(graded):
+    built_course = graded["week2_logistic_regression"][0]
     nbgrader(built_course, "generate_feedback", "week2_logistic_regression", "--force",
              "--student", "propagate_sign")
     html = (built_course / "feedback" / "propagate_sign" / "week2_logistic_regression" /
