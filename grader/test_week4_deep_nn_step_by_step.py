@@ -56,7 +56,8 @@ def _network(rng, dims, m):
 
 def _network_specs(rng):
     """(layer dims, m, label, tags): depths 1 to 4, one network with m = 1."""
-    w = lambda lo, hi: int(rng.integers(lo, hi + 1))  # noqa: E731
+    def w(low, high):
+        return _int(rng, low, high)
     specs = [([w(2, 5), 1], 4, {"L1"}),
              ([w(3, 5), w(2, 4), 1], w(3, 6), {"main"}),
              ([w(2, 4), w(3, 5), w(2, 4), 1], w(4, 7), {"main"}),
@@ -66,83 +67,109 @@ def _network_specs(rng):
             for dims, m, tags in specs]
 
 
-def _relu_slope_matters(AL, Y, caches):
-    """True if taking relu's slope from dA instead of Z changes dW1 (so that mistake shows)."""
+def _first_layer_dW(AL, Y, caches, slope_from):
+    """dW1 of a backward pass whose relu slope is read from Z (right) or from dA (a mistake)."""
     dA = -(Y / AL - (1 - Y) / (1 - AL))
-    right = wrong = None
-    for slope in ("Z", "dA"):
-        d = dA
-        for l in reversed(range(1, len(caches) + 1)):
-            linear_cache, Z = caches[l - 1]
-            if l == len(caches):
-                dZ = ref.sigmoid_backward(d, Z)
-            else:
-                dZ = np.where((Z if slope == "Z" else d) > 0, d, 0.0)
-            d, dW, _ = ref.linear_backward(dZ, linear_cache)
-        right, wrong = (dW, wrong) if slope == "Z" else (right, dW)
-    return not np.allclose(right, wrong, rtol=1e-3)
+    L = len(caches)
+    for l in reversed(range(1, L + 1)):
+        linear_cache, Z = caches[l - 1]
+        if l == L:
+            dZ = ref.sigmoid_backward(dA, Z)
+        else:
+            dZ = np.where((Z if slope_from == "Z" else dA) > 0, dA, 0.0)
+        dA, dW, _ = ref.linear_backward(dZ, linear_cache)
+    return dW
 
 
-def cases(rng):
-    """{function: [Case]}: several shapes and depths, m = 1 and float32 inputs among them."""
-    out = {"initialize_parameters": [], "initialize_parameters_deep": [], "linear_forward": [],
-           "linear_activation_forward": [], "L_model_forward": [], "compute_cost": [],
-           "linear_backward": [], "linear_activation_backward": [], "L_model_backward": [],
-           "update_parameters": []}
-    for n_x, n_h, n_y in ((3, 2, 1), (int(rng.integers(2, 7)), int(rng.integers(3, 7)), 2), (1, 1, 1)):
-        out["initialize_parameters"].append(Case((n_x, n_h, n_y), label=f"n_x={n_x}, n_h={n_h}, n_y={n_y}"))
-    for dims in ([5, 4, 3], [int(rng.integers(3, 8)), 6, int(rng.integers(2, 5)), 3, 1], [4, 1]):
-        out["initialize_parameters_deep"].append(Case((dims,), label=f"layer_dims={dims}"))
-    for n_prev, n, m, dtype, tags in ((int(rng.integers(2, 6)), 3, int(rng.integers(4, 8)), float, {"main"}),
+def _int(rng, low, high):
+    """A python int in [low, high]."""
+    return int(rng.integers(low, high + 1))
+
+
+def _init_cases(rng):
+    two = [Case(dims, label=f"n_x={dims[0]}, n_h={dims[1]}, n_y={dims[2]}")
+           for dims in ((3, 2, 1), (_int(rng, 2, 6), _int(rng, 3, 6), 2), (1, 1, 1))]
+    deep = [Case((dims,), label=f"layer_dims={dims}")
+            for dims in ([5, 4, 3], [_int(rng, 3, 7), 6, _int(rng, 2, 4), 3, 1], [4, 1])]
+    return {"initialize_parameters": two, "initialize_parameters_deep": deep}
+
+
+def _linear_cases(rng):
+    forward, backward = [], []
+    for n_prev, n, m, dtype, tags in ((_int(rng, 2, 5), 3, _int(rng, 4, 7), float, {"main"}),
                                       (4, 2, 6, np.float32, {"main", "float32"}),
                                       (3, 4, 1, float, {"m1"})):
-        A, W, b = _layer(rng, n_prev, n, m, dtype)
         kind = " float32" if dtype is np.float32 else ""
-        out["linear_forward"].append(Case((A, W, b), label=f"A ({n_prev}, {m}), W ({n}, {n_prev}){kind}",
-                                          tags=tags))
+        forward.append(Case(_layer(rng, n_prev, n, m, dtype), tags=tags,
+                            label=f"A ({n_prev}, {m}), W ({n}, {n_prev}){kind}"))
+    for n_prev, n, m, tags in ((_int(rng, 2, 5), 3, _int(rng, 4, 7), {"main"}),
+                               (5, _int(rng, 2, 4), 7, {"main"}), (2, 3, 1, {"m1"})):
+        cache = _layer(rng, n_prev, n, m)
+        backward.append(Case((rng.normal(0, 1, (n, m)), cache), tags=tags,
+                             label=f"dZ ({n}, {m}), A_prev ({n_prev}, {m})"))
+    return {"linear_forward": forward, "linear_backward": backward}
+
+
+def _activation_cases(rng):
+    forward, backward = [], []
     for activation in ("relu", "sigmoid"):
-        for n_prev, n, m, tags in ((int(rng.integers(2, 6)), 3, int(rng.integers(4, 8)), {"main"}),
+        for n_prev, n, m, tags in ((_int(rng, 2, 5), 3, _int(rng, 4, 7), {"main"}),
                                    (3, 2, 1, {"m1"})):
             A_prev, W, b = _layer(rng, n_prev, n, m)
+            while not (np.any(W @ A_prev + b > 0) and np.any(W @ A_prev + b < 0)):
+                A_prev, W, b = _layer(rng, n_prev, n, m)    # relu active and inactive somewhere
             label = f'A_prev ({n_prev}, {m}), W ({n}, {n_prev}), activation="{activation}"'
-            out["linear_activation_forward"].append(Case((A_prev, W, b, activation), label=label,
-                                                         tags=tags | {activation}))
+            tags = tags | {activation}
+            forward.append(Case((A_prev, W, b, activation), label=label, tags=tags))
             Z, linear_cache = ref.linear_forward(A_prev, W, b)
             dA = rng.normal(0, 1, (n, m))
             while activation == "relu" and np.array_equal(dA > 0, Z > 0):
                 dA = rng.normal(0, 1, (n, m))    # so that a slope taken from dA shows
-            out["linear_activation_backward"].append(Case((dA, (linear_cache, Z), activation),
-                                                          label=label, tags=tags | {activation}))
-    for n_prev, n, m, tags in ((int(rng.integers(2, 6)), 3, int(rng.integers(4, 8)), {"main"}),
-                               (5, int(rng.integers(2, 5)), 7, {"main"}), (2, 3, 1, {"m1"})):
-        A_prev, W, b = _layer(rng, n_prev, n, m)
-        out["linear_backward"].append(Case((rng.normal(0, 1, (n, m)), (A_prev, W, b)),
-                                           label=f"dZ ({n}, {m}), A_prev ({n_prev}, {m})", tags=tags))
-    for m, tags in ((int(rng.integers(5, 10)), {"main"}), (6, {"main", "float32"}), (1, {"m1"})):
+            backward.append(Case((dA, (linear_cache, Z), activation), label=label, tags=tags))
+    return {"linear_activation_forward": forward, "linear_activation_backward": backward}
+
+
+def _cost_cases(rng):
+    out = []
+    for m, tags in ((_int(rng, 5, 9), {"main"}), (6, {"main", "float32"}), (1, {"m1"})):
         AL = rng.uniform(0.05, 0.95, (1, m))
         Y = (rng.random((1, m)) < 0.5).astype(float)
         if m == 1:
             Y[0, 0] = 0.0    # so that forgetting the (1 - Y) term shows even for one example
+        kind = ""
         if "float32" in tags:
-            AL, Y = AL.astype(np.float32), Y.astype(np.float32)
-        kind = " float32" if "float32" in tags else ""
-        out["compute_cost"].append(Case((AL, Y), label=f"AL and Y of shape (1, {m}){kind}", tags=tags))
+            AL, Y, kind = AL.astype(np.float32), Y.astype(np.float32), " float32"
+        out.append(Case((AL, Y), label=f"AL and Y of shape (1, {m}){kind}", tags=tags))
+    return {"compute_cost": out}
+
+
+def _model_cases(rng):
+    forward, backward, update = [], [], []
     for dims, m, label, tags in _network_specs(rng):
         X, parameters, Y = _network(rng, dims, m)
-        out["L_model_forward"].append(Case((X, parameters), label=label, tags=tags))
-        while True:
+        forward.append(Case((X, parameters), label=label, tags=tags))
+        while True:     # a network on which reading relu's slope from dA changes dW1
             X, parameters, Y = _network(rng, dims, m)
             AL, caches = ref.L_model_forward(X, parameters)
-            if len(dims) == 2 or _relu_slope_matters(AL, Y, caches):
+            if len(dims) == 2 or not np.allclose(_first_layer_dW(AL, Y, caches, "Z"),
+                                                 _first_layer_dW(AL, Y, caches, "dA"), rtol=1e-3):
                 break
-        out["L_model_backward"].append(Case((AL, Y, caches), label=label, tags=tags))
-    for dims in ([4, 3, 1], [3, 1], [int(rng.integers(2, 6)), 4, 3, 1]):
+        backward.append(Case((AL, Y, caches), label=label, tags=tags))
+    for dims in ([4, 3, 1], [3, 1], [_int(rng, 2, 5), 4, 3, 1]):
         X, parameters, Y = _network(rng, dims, 3)
         AL, caches = ref.L_model_forward(X, parameters)
         grads = ref.L_model_backward(AL, Y, caches)
         lr = float(rng.uniform(0.05, 0.5))
-        out["update_parameters"].append(Case((parameters, grads, lr),
-                                             label=f"layer_dims {dims}, learning_rate={lr:.3f}"))
+        update.append(Case((parameters, grads, lr),
+                           label=f"layer_dims {dims}, learning_rate={lr:.3f}"))
+    return {"L_model_forward": forward, "L_model_backward": backward, "update_parameters": update}
+
+
+def cases(rng):
+    """{function: [Case]}: several shapes and depths, m = 1 and float32 inputs among them."""
+    out = {}
+    for make in (_init_cases, _linear_cases, _activation_cases, _cost_cases, _model_cases):
+        out.update(make(rng))
     return out
 
 
@@ -184,7 +211,8 @@ def _against_numerical(found, numerical, name, hint=None):
                 max(np.linalg.norm(f) + np.linalg.norm(numerical), 1e-12))
     if not err < GRAD_TOL:
         raise CheckError(f"{name} disagrees with a numerical gradient of the cost (relative "
-                         f"error {err:.2g}, expected < {GRAD_TOL:g})" + (f": {hint}" if hint else ""))
+                         f"error {err:.2g}, expected < {GRAD_TOL:g})"
+                         + (f": {hint}" if hint else ""))
 
 
 def _keys(d, expected, call, hint):
@@ -213,7 +241,8 @@ def test_initialize_parameters_shapes(sub):
         n_x, n_h, n_y = case.args
         call = f"initialize_parameters({case.label})"
         _keys(out, ["W1", "b1", "W2", "b2"], call, "return the dict of the template")
-        for k, shape in (("W1", (n_h, n_x)), ("b1", (n_h, 1)), ("W2", (n_y, n_h)), ("b2", (n_y, 1))):
+        shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}
+        for k, shape in shapes.items():
             _shape(out[k], shape, f"{k} for {case.label}",
                    "W[l] is (n[l], n[l-1]) and b[l] is the column (n[l], 1)")
         for k in ("b1", "b2"):
@@ -371,7 +400,8 @@ def _check_laf_A(sub, tag):
         other = "sigmoid" if activation == "relu" else "relu"
         if isinstance(A, tuple):
             raise CheckError(f"A for {case.label} is a tuple: {activation}(Z) returns the pair "
-                             f"(A, activation_cache); unpack it: A, activation_cache = {activation}(Z)")
+                             f"(A, activation_cache); unpack it: "
+                             f"A, activation_cache = {activation}(Z)")
         _check(A, ref.linear_activation_forward(A_prev, W, b, activation)[0], f"A for {case.label}",
                alternatives=[(f'you applied {other} where activation == "{activation}"',
                               ref.ACTIVATIONS[other][0](Z)[0]),
@@ -553,7 +583,8 @@ def test_linear_backward_numerical(sub):
         A_prev, W, b = (np.array(x, dtype=float) for x in (A_prev, W, b))
         J = lambda: float(np.sum(dZ * (W @ A_prev + b)))  # noqa: E731
         m = dZ.shape[1]
-        _against_numerical(found["dA_prev"], numerical_gradient(J, A_prev), f"dA_prev for {case.label}")
+        _against_numerical(found["dA_prev"], numerical_gradient(J, A_prev),
+                           f"dA_prev for {case.label}")
         _against_numerical(found["dW"], numerical_gradient(J, W) / m, f"dW for {case.label}")
         _against_numerical(found["db"], numerical_gradient(J, b) / m, f"db for {case.label}")
 
@@ -622,7 +653,8 @@ def test_linear_activation_backward_numerical(sub):
         g = ref.ACTIVATIONS[activation][0]
         J = lambda: float(np.sum(dA * g(W @ A_prev + b)[0]))  # noqa: E731
         m = dA.shape[1]
-        _against_numerical(found["dA_prev"], numerical_gradient(J, A_prev), f"dA_prev for {case.label}")
+        _against_numerical(found["dA_prev"], numerical_gradient(J, A_prev),
+                           f"dA_prev for {case.label}")
         _against_numerical(found["dW"], numerical_gradient(J, W) / m, f"dW for {case.label}")
         _against_numerical(found["db"], numerical_gradient(J, b) / m, f"db for {case.label}")
 
@@ -684,13 +716,15 @@ def _lmb_mistakes(AL, Y, caches):
         grads, dA, L = {}, dAL, len(caches)
         for l in reversed(range(1, L + 1)):
             act = output if l == L else "relu"
-            dA, grads[f"dW{l}"], grads[f"db{l}"] = ref.linear_activation_backward(dA, caches[l - 1], act)
+            dA, grads[f"dW{l}"], grads[f"db{l}"] = ref.linear_activation_backward(
+                dA, caches[l - 1], act)
             grads[f"dA{l - 1}"] = dA
         return grads
     dAL = -(Y / AL - (1 - Y) / (1 - AL))
     wrong = [("dAL = -(Y/AL - (1 - Y)/(1 - AL)): yours has the wrong sign", run(-dAL)),
-             ("AL - Y is dZ of the output layer, not dAL; start from dAL = -(Y/AL - (1 - Y)/(1 - AL)) "
-              "and let sigmoid_backward do the rest", run(AL - Y)),
+             ("AL - Y is dZ of the output layer, not dAL; start from "
+              "dAL = -(Y/AL - (1 - Y)/(1 - AL)) and let sigmoid_backward do the rest",
+              run(AL - Y)),
              ("the output layer L goes back through sigmoid, layers L-1..1 through relu",
               run(dAL, output="relu"))]
     return {k: [(hint, g[k]) for hint, g in wrong] for k in wrong[0][1]}

@@ -36,21 +36,32 @@ def mistake(function, source, hint, **score_changes):
 
 # --- correct but different: full marks ---------------------------------------------------------
 
-LOOPS_AND_HELPERS = {
+# One other correct way of writing each function, all in one submission.
+CORRECT_BUT_DIFFERENT = {
+    "initialize_parameters": '''def initialize_parameters(n_x, n_h, n_y):
+    np.random.seed(1)
+    W1 = np.random.randn(n_h, n_x) / 100
+    W2 = np.random.randn(n_y, n_h) / 100
+    return {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}
+''',
     "initialize_parameters_deep": '''def initialize_parameters_deep(layer_dims):
     np.random.seed(3)
     return {name: value
             for l in range(1, len(layer_dims))
-            for name, value in (("W%d" % l, np.random.randn(layer_dims[l], layer_dims[l - 1]) / 100),
+            for name, value in (("W%d" % l, np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01),
                                 ("b%d" % l, np.zeros((layer_dims[l], 1))))}
 ''',
     "linear_forward": '''def linear_forward(A, W, b):
-    n, m = W.shape[0], A.shape[1]
-    Z = np.zeros((n, m))
-    for i in range(m):                  # one example at a time
-        for j in range(n):
-            Z[j, i] = sum(W[j, k] * A[k, i] for k in range(A.shape[0])) + b[j, 0]
+    # float32 arithmetic, as on a GPU
+    Z = W.astype(np.float32) @ A.astype(np.float32) + b.astype(np.float32)
     return Z, (A, W, b)
+''',
+    "linear_activation_forward": '''ACTIVATIONS = {"relu": relu, "sigmoid": sigmoid}
+
+def linear_activation_forward(A_prev, W, b, activation):
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    A, activation_cache = ACTIVATIONS[activation](Z)
+    return A, (linear_cache, activation_cache)
 ''',
     "L_model_forward": '''def _layer(A, parameters, l, activation):
     """A helper the student added."""
@@ -69,9 +80,9 @@ def L_model_forward(X, parameters):
     "compute_cost": '''def compute_cost(AL, Y):
     m = Y.shape[1]
     total = 0.0
-    for i in range(m):
+    for i in range(m):                  # one example at a time
         total += Y[0, i] * np.log(AL[0, i]) + (1 - Y[0, i]) * np.log(1 - AL[0, i])
-    return -total / m                   # a python float
+    return float(-total / m)            # a python float
 ''',
     "linear_backward": '''def linear_backward(dZ, cache):
     A_prev, W, b = cache
@@ -81,8 +92,14 @@ def L_model_forward(X, parameters):
     for i in range(m):
         dW += np.outer(dZ[:, i], A_prev[:, i]) / m
         db[:, 0] += dZ[:, i] / m
-    dA_prev = W.T.dot(dZ)
+    dA_prev = np.einsum("ji,jm->im", W, dZ)
     return dA_prev, dW, db
+''',
+    "linear_activation_backward": '''BACKWARD = {"relu": relu_backward, "sigmoid": sigmoid_backward}
+
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    return linear_backward(BACKWARD[activation](dA, activation_cache), linear_cache)
 ''',
     "L_model_backward": '''def L_model_backward(AL, Y, caches):
     grads = {}
@@ -101,47 +118,6 @@ def L_model_forward(X, parameters):
     for name in params:
         params[name] -= learning_rate * grads["d" + name]
     return params
-''',
-}
-
-MATMUL_FLOAT32 = {
-    "initialize_parameters": '''def initialize_parameters(n_x, n_h, n_y):
-    np.random.seed(1)
-    W1 = np.random.randn(n_h, n_x) / 100
-    W2 = np.random.randn(n_y, n_h) / 100
-    return {"W1": W1, "b1": np.zeros((n_h, 1)), "W2": W2, "b2": np.zeros((n_y, 1))}
-''',
-    "linear_forward": '''def linear_forward(A, W, b):
-    # float32 arithmetic, as on a GPU
-    Z = W.astype(np.float32) @ A.astype(np.float32) + b.astype(np.float32)
-    return Z, (A, W, b)
-''',
-    "linear_activation_forward": '''ACTIVATIONS = {"relu": relu, "sigmoid": sigmoid}
-
-def linear_activation_forward(A_prev, W, b, activation):
-    Z, linear_cache = linear_forward(A_prev, W, b)
-    A, activation_cache = ACTIVATIONS[activation](Z)
-    return A, (linear_cache, activation_cache)
-''',
-    "compute_cost": '''def compute_cost(AL, Y):
-    m = Y.shape[1]
-    cost = -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / m    # (1, 1)
-    return np.squeeze(cost)
-''',
-    "linear_backward": '''def linear_backward(dZ, cache):
-    A_prev, W, b = cache
-    dW = np.einsum("im,jm->ij", dZ, A_prev) / A_prev.shape[1]
-    db = dZ.mean(axis=1, keepdims=True)
-    return W.T @ dZ, dW, db
-''',
-    "linear_activation_backward": '''BACKWARD = {"relu": relu_backward, "sigmoid": sigmoid_backward}
-
-def linear_activation_backward(dA, cache, activation):
-    linear_cache, activation_cache = cache
-    return linear_backward(BACKWARD[activation](dA, activation_cache), linear_cache)
-''',
-    "update_parameters": '''def update_parameters(params, grads, learning_rate):
-    return {k: v - learning_rate * grads["d" + k] for k, v in params.items()}
 ''',
 }
 
@@ -194,9 +170,11 @@ LMF = '''def L_model_forward(X, parameters):
     A = X
     L = len(parameters) // 2
     for l in range(1, L):
-        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)], "{hidden}")
+        W, b = parameters["W" + str(l)], parameters["b" + str(l)]
+        A, cache = linear_activation_forward(A, W, b, "{hidden}")
         caches.append(cache)
-    AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "{output}")
+    W, b = parameters["W" + str(L)], parameters["b" + str(L)]
+    AL, cache = linear_activation_forward(A, W, b, "{output}")
     {append_last}
     return AL, caches
 '''
@@ -207,7 +185,9 @@ COST = '''def compute_cost(AL, Y):
     cost = {cost}
     return {ret}
 '''
-COST_OK = dict(cost="-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m", ret="np.squeeze(cost)")
+SUM = "np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))"
+DOT = "(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T))"
+COST_OK = dict(cost=f"-{SUM} / m", ret="np.squeeze(cost)")
 
 LB = '''def linear_backward(dZ, cache):
     A_prev, W, b = cache
@@ -241,7 +221,8 @@ LMB = '''def L_model_backward(AL, Y, caches):
     grads["dW" + str(L)] = dW
     grads["db" + str(L)] = db
     for l in reversed(range(1, L)):
-        dA_prev, dW, db = linear_activation_backward(grads["dA" + str(l + {shift})], caches[l - 1], "relu")
+        dA = grads["dA" + str(l + {shift})]
+        dA_prev, dW, db = linear_activation_backward(dA, caches[l - 1], "relu")
         grads["dA" + str(l - 1 + {shift})] = dA_prev
         grads["dW" + str(l)] = dW
         grads["db" + str(l)] = db
@@ -268,10 +249,9 @@ def _f(template, ok, **wrong):
 VARIANTS = {
     "untouched": Variant(scores=ZERO),
     "reference": Variant(cells=ref(), scores=FULL),
-    "loops_and_helpers": Variant(cells=ref(**LOOPS_AND_HELPERS), scores=FULL,
-                                 note="loops over examples, helpers, prints, in-place update"),
-    "matmul_float32": Variant(cells=ref(**MATMUL_FLOAT32), scores=FULL,
-                              note="@, einsum, float32 arithmetic, dispatch dicts"),
+    "correct_but_different": Variant(cells=ref(**CORRECT_BUT_DIFFERENT), scores=FULL,
+                                     note="loops, @, einsum, float32 arithmetic, helpers, prints, "
+                                          "a python float, an in-place update"),
     # initialize_parameters: 2 checks (shapes and zeros, values)
     "init_no_seed": mistake("initialize_parameters", _f(INIT, INIT_OK, seed="pass"),
                             "np.random.seed(1)", initialize_parameters=0.5),
@@ -287,8 +267,6 @@ VARIANTS = {
     "deep_seed_per_layer": mistake("initialize_parameters_deep",
                                    _f(DEEP, DEEP_OK, seed_once="pass", seed_each="np.random.seed(3)"),
                                    "seeding again in every layer", initialize_parameters_deep=1.5),
-    "deep_range_short": mistake("initialize_parameters_deep", _f(DEEP, DEEP_OK, stop="1, L"),
-                                "len(layer_dims) - 1", initialize_parameters_deep=0),
     # linear_forward: 3 checks (Z, cache, m = 1)
     "lf_no_b": mistake("linear_forward", _f(LINEAR_FORWARD, LF_OK, Z="np.dot(W, A)"),
                        "forget + b", linear_forward=0.33, linear_activation_forward=0,
@@ -302,7 +280,7 @@ VARIANTS = {
     # linear_activation_forward: 4 checks (relu, sigmoid, cache, m = 1)
     "laf_swapped": mistake("linear_activation_forward",
                            _f(LAF, LAF_OK, sigmoid="relu", relu="sigmoid"),
-                           'you applied sigmoid where activation == "relu"',
+                           "you applied sigmoid where activation",
                            linear_activation_forward=0.5, L_model_forward=0.6),
     "laf_cache_order": mistake("linear_activation_forward",
                                _f(LAF, LAF_OK, cache="(activation_cache, linear_cache)"),
@@ -321,18 +299,18 @@ VARIANTS = {
                                       "one cache per layer", L_model_forward=1.2),
     # compute_cost: 3 checks (value, m = 1, a number)
     "cost_no_mean": mistake("compute_cost",
-                            _f(COST, COST_OK, cost="-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))"),
+                            _f(COST, COST_OK, cost=f"-{SUM}"),
                             "divide the sum by m", compute_cost=0.67),
     "cost_not_squeezed": mistake("compute_cost",
-                                 _f(COST, COST_OK, cost="-(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / m",
-                                    ret="cost"),
+                                 _f(COST, COST_OK, cost=f"-{DOT} / m", ret="cost"),
                                  "np.squeeze", compute_cost=0.67),
     "cost_sign": mistake("compute_cost",
-                         _f(COST, COST_OK, cost="np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m"),
+                         _f(COST, COST_OK, cost=f"{SUM} / m"),
                          "wrong sign", compute_cost=0.33),
     # linear_backward: 5 checks (dA_prev, dW, db, numerical gradient, m = 1)
     "lb_no_mean": mistake("linear_backward",
-                          _f(LB, LB_OK, dW="np.dot(dZ, A_prev.T)", db="np.sum(dZ, axis=1, keepdims=True)"),
+                          _f(LB, LB_OK, dW="np.dot(dZ, A_prev.T)",
+                             db="np.sum(dZ, axis=1, keepdims=True)"),
                           "did you divide by m?", linear_backward=0.8,
                           linear_activation_backward=0.5, L_model_backward=1.5),
     "lb_db_no_keepdims": mistake("linear_backward", _f(LB, LB_OK, db="np.sum(dZ, axis=1) / m"),
@@ -346,23 +324,26 @@ VARIANTS = {
                                 _f(LAB, LAB_OK, relu="dA * (dA > 0)"),
                                 "not on dA", linear_activation_backward=0.5, L_model_backward=1),
     "lab_sigmoid_at_Z": mistake("linear_activation_backward",
-                                _f(LAB, LAB_OK, sigmoid="dA * activation_cache * (1 - activation_cache)"),
+                                _f(LAB, LAB_OK,
+                                   sigmoid="dA * activation_cache * (1 - activation_cache)"),
                                 "not Z (1 - Z)", linear_activation_backward=0.5,
                                 L_model_backward=0.5),
     "lab_swapped": mistake("linear_activation_backward",
                            _f(LAB, LAB_OK, relu="sigmoid_backward(dA, activation_cache)",
                               sigmoid="relu_backward(dA, activation_cache)"),
-                           'you used sigmoid_backward where activation == "relu"',
+                           "you used sigmoid_backward where activation",
                            linear_activation_backward=0, L_model_backward=0.5),
     # L_model_backward: 6 checks (keys, dW and db, dA, one layer, numerical gradient, m = 1)
-    "lmb_dAL_sign": mistake("L_model_backward", _f(LMB, LMB_OK, dAL="np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)"),
+    "lmb_dAL_sign": mistake("L_model_backward",
+                            _f(LMB, LMB_OK, dAL="np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)"),
                             "wrong sign", L_model_backward=0.5),
     "lmb_relu_output": mistake("L_model_backward", _f(LMB, LMB_OK, output="relu"),
                                "goes back through sigmoid", L_model_backward=0.5),
     "lmb_keys_shifted": mistake("L_model_backward", _f(LMB, LMB_OK, shift=1),
                                 "gradient with respect to A[l]", L_model_backward=0.5),
     # update_parameters: 3 checks (W, b, keys and shapes)
-    "update_plus": mistake("update_parameters", _f(UPDATE, UPDATE_OK, op="+", b_line=B_LINE.format(op="+")),
+    "update_plus": mistake("update_parameters",
+                           _f(UPDATE, UPDATE_OK, op="+", b_line=B_LINE.format(op="+")),
                            "against the gradient", update_parameters=0.33),
     "update_skip_last": mistake("update_parameters", _f(UPDATE, UPDATE_OK, stop="1, L"),
                                 "the last one too", update_parameters=0.33),
@@ -371,4 +352,4 @@ VARIANTS = {
 }
 
 # The few students `make demo` grades.
-DEMO = ["reference", "matmul_float32", "lb_no_mean", "lmf_relu_output", "untouched"]
+DEMO = ["reference", "correct_but_different", "lb_no_mean", "lmf_relu_output", "untouched"]

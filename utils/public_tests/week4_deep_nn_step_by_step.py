@@ -1,0 +1,421 @@
+"""Visible tests for week 4, building a deep network step by step (notebook
+`week4_deep_nn_step_by_step`).
+
+Each `<name>_test(target)` calls the student's function on small fixed inputs (not square, so
+a swapped axis shows; one network with a single layer, so an off-by-one loop shows), checks
+types, shapes, keys and known values with `utils.checks`, and prints "All tests passed." or
+raises `CheckError` with what was expected, what was found and a hint. The known values were
+computed once and are written out here; the backward functions are also compared with
+central-difference derivatives. These tests only help the student: the points are decided by
+the judge.
+"""
+import numpy as np
+
+from utils.activations import relu, sigmoid
+from utils.checks import CheckError, check_array, check_keys, check_scalar, check_tuple, is_number
+
+# Known values, computed once with the reference solutions and written out here.
+# initialize_parameters(2, 3, 1)
+INIT2_W1 = np.array([[0.0162434536366, -0.0061175641365],
+                     [-0.00528171752263, -0.0107296862216],
+                     [0.00865407629325, -0.0230153869688]])
+INIT2_W2 = np.array([[0.0174481176422, -0.00761206900895, 0.00319039096057]])
+# initialize_parameters_deep([4, 3, 2]) and ([5, 1])
+DEEP_W1 = np.array([[0.0178862847343, 0.00436509850512, 0.00096497468072, -0.0186349270336],
+                    [-0.00277388202514, -0.00354758979269, -0.000827414814825,
+                     -0.00627000676824],
+                    [-0.000438181689759, -0.0047721803036, -0.0131386475336, 0.008846223805]])
+DEEP_W2 = np.array([[0.00881318042208, 0.0170957306365, 0.000500336421769],
+                    [-0.00404677414601, -0.0054535994762, -0.0154647731558]])
+DEEP1_W1 = np.array([[0.0178862847343, 0.00436509850512, 0.00096497468072, -0.0186349270336,
+                      -0.00277388202514]])
+# the layer of _layer_inputs(): Z, and A with each activation
+LF_Z = np.array([[-0.25, -0.37, 1.22],
+                 [0.85, -1.67, 1.82],
+                 [0.85, 0.53, -0.98],
+                 [0.35, -1.05, 0.25]])
+LAF_SIGMOID = np.array([[0.437823499114, 0.408541021567, 0.772063549427],
+                        [0.700567142474, 0.158424178845, 0.860566127038],
+                        [0.700567142474, 0.629483111967, 0.272891783659],
+                        [0.586617578917, 0.259225100818, 0.562176500886]])
+LAF_RELU = np.array([[0.0, 0.0, 1.22],
+                     [0.85, 0.0, 1.82],
+                     [0.85, 0.53, 0.0],
+                     [0.35, 0.0, 0.25]])
+# L_model_forward on _small_network(), and on a network of one layer
+LMF_AL = np.array([[0.610258752341, 0.399295833117, 0.429056902643, 0.375029443532]])
+LMF_Z2 = np.array([[0.428, 0.56, 0.183, 0.081],
+                   [0.128, 1.256, 0.617, 0.731]])
+LMF_AL1 = np.array([[0.808454651439, 0.363547459718, 0.50999866688, 0.717075285493]])
+# compute_cost
+COST = 0.492738650678
+COST1 = 0.287682072452
+# linear_backward on _layer_inputs()
+LB_DA = np.array([[1.74, -0.15, -1.0],
+                  [-0.07, 1.64, -1.15]])
+LB_DW = np.array([[1.18333333333, -0.166666666667],
+                  [-0.35, 0.51],
+                  [-0.433333333333, -0.22],
+                  [-0.716666666667, 0.496666666667]])
+LB_DB = np.array([[-0.0333333333333],
+                  [0.333333333333],
+                  [0.133333333333],
+                  [-0.266666666667]])
+# linear_activation_backward on _layer_inputs()
+LAB_SIG_DA = np.array([[-0.0555477377734, -0.0845890410048, 0.176043393852],
+                       [0.0413670181409, 0.205302982104, -0.20734779239]])
+LAB_SIG_DW = np.array([[0.186159174663, -0.00648359220121],
+                       [-0.0104604171299, -0.0910490715218],
+                       [-0.203787919264, 0.06501764902],
+                       [0.130599898732, 0.0997412244963]])
+LAB_SIG_DB = np.array([[0.0674647881122],
+                       [-0.0395856917185],
+                       [0.0310425963865],
+                       [0.0829644308503]])
+LAB_RELU_DA = np.array([[-0.55, -0.18, 1.01],
+                        [0.44, 0.81, -0.31]])
+LAB_RELU_DW = np.array([[0.666666666667, -0.233333333333],
+                        [0.216666666667, -0.506666666667],
+                        [-0.416666666667, 0.126666666667],
+                        [0.3, 0.443333333333]])
+LAB_RELU_DB = np.array([[0.333333333333],
+                        [-0.166666666667],
+                        [0.366666666667],
+                        [0.5]])
+# the forward pass of _small_caches() and the gradients L_model_backward returns
+LMB_Z1 = np.array([[0.96, -0.39, 0.13],
+                   [0.36, -0.44, 0.12],
+                   [-1.38, 1.32, 0.48]])
+LMB_A1 = np.array([[0.96, 0.0, 0.13],
+                   [0.36, 0.0, 0.12],
+                   [0.0, 1.32, 0.48]])
+LMB_Z2 = np.array([[0.428, 0.56, 0.183]])
+LMB_AL = np.array([[0.60539598591, 0.636452540282, 0.54562274932]])
+LMB_GRADS = {"dA0": np.array([[-0.0118381204227, -0.190935762084, 0.122681857684],
+                              [0.114435164086, 0.286403643127, -0.0727003601087]]),
+             "dA1": np.array([[-0.276222809863, 0.445516778197, -0.318064075476],
+                              [0.157841605636, -0.254581016113, 0.181750900272],
+                              [-0.197302007045, 0.318226270141, -0.22718862534]]),
+             "dW1": np.array([[-0.123880677502, 0.0680805805483],
+                              [0.0707889585725, -0.0389031888848],
+                              [-0.0757565742241, 0.0545685219922]]),
+             "dW2": np.array([[-0.145962965371, -0.0655275717179, 0.207338757615]]),
+             "db1": np.array([[-0.198095628446],
+                              [0.113197501969],
+                              [0.0303458816003]]),
+             "db2": np.array([[-0.0708429081626]])}
+LMB1_DW1 = np.array([[-0.203362364554, 0.209049732994]])
+
+
+def _layer_inputs():
+    """A_prev (2, 3), W (4, 2), b (4, 1): a layer of 4 units after a layer of 2, m = 3."""
+    A_prev = np.array([[0.5, -1.5, 2.0],
+                       [1.0, 0.2, -0.7]])
+    W = np.array([[0.3, -0.6],
+                  [1.1, 0.4],
+                  [-0.2, 0.9],
+                  [0.5, 0.5]])
+    b = np.array([[0.2], [-0.1], [0.05], [-0.4]])
+    return A_prev, W, b
+
+
+def _times_m_hint(found, expected, m, default):
+    """A hint naming the typical mistake when `found` is m times `expected`, or of wrong sign."""
+    try:
+        f = np.asarray(found, dtype=float).reshape(np.shape(expected))
+    except (TypeError, ValueError):
+        return default
+    if np.allclose(f, m * np.asarray(expected)):
+        return f"it is m = {m} times too large: did you divide by m?"
+    if np.allclose(f, np.asarray(expected) / m):
+        return f"it is m = {m} times too small: divide by m only in dW and db"
+    if np.allclose(f, -np.asarray(expected)):
+        return "it has the wrong sign: " + default
+    return default
+
+
+def _numerical(J, x, h=1e-6):
+    """Central differences of the scalar J() with respect to the array x (changed, restored)."""
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        plus = J()
+        x[i] = old - h
+        minus = J()
+        x[i] = old
+        grad[i] = (plus - minus) / (2 * h)
+    return grad
+
+
+SHAPE_HINT = "W[l] is (n[l], n[l-1]) and b[l] is the column (n[l], 1)"
+
+
+def initialize_parameters_test(target):
+    """initialize_parameters(2, 3, 1): shapes, zero biases and the values of seed 1."""
+    parameters = target(2, 3, 1)
+    check_keys(parameters, ["W1", "b1", "W2", "b2"], "parameters",
+               hint="return the dict of the template")
+    hint = ("call np.random.seed(1) once, then W1 = np.random.randn(n_h, n_x) * 0.01, then W2 "
+            "the same way")
+    check_array(parameters["W1"], INIT2_W1, "W1", hint=hint, shape_hint=SHAPE_HINT)
+    check_array(parameters["b1"], np.zeros((3, 1)), "b1", hint="biases start at zero",
+                shape_hint=SHAPE_HINT)
+    check_array(parameters["W2"], INIT2_W2, "W2", hint=hint, shape_hint=SHAPE_HINT)
+    check_array(parameters["b2"], np.zeros((1, 1)), "b2", hint="biases start at zero",
+                shape_hint=SHAPE_HINT)
+    print("All tests passed.")
+
+
+def initialize_parameters_deep_test(target):
+    """initialize_parameters_deep([4, 3, 2]) with the values of seed 3, then [5, 1] (L = 1)."""
+    parameters = target([4, 3, 2])
+    check_keys(parameters, ["W1", "b1", "W2", "b2"], "parameters",
+               hint="one W and one b for each layer l = 1..L, with L = len(layer_dims) - 1")
+    if "W0" in parameters or "W3" in parameters:
+        raise CheckError("parameters has a key W0 or W3, expected only W1, b1, W2, b2: "
+                         "loop over l = 1..L, with L = len(layer_dims) - 1")
+    hint = ("call np.random.seed(3) once, before the loop, then "
+            "np.random.randn(layer_dims[l], layer_dims[l-1]) * 0.01 for l = 1, 2, ...")
+    check_array(parameters["W1"], DEEP_W1, "W1", hint=hint, shape_hint=SHAPE_HINT)
+    check_array(parameters["W2"], DEEP_W2, "W2", hint=hint, shape_hint=SHAPE_HINT)
+    for name, rows in (("b1", 3), ("b2", 2)):
+        check_array(parameters[name], np.zeros((rows, 1)), name, hint="biases start at zero",
+                    shape_hint=SHAPE_HINT)
+    one_layer = target([5, 1])
+    check_keys(one_layer, ["W1", "b1"], "initialize_parameters_deep([5, 1])",
+               hint="layer_dims = [5, 1] is a network of one layer")
+    if len(one_layer) != 2:
+        raise CheckError(f"initialize_parameters_deep([5, 1]) has the keys {sorted(one_layer)}, "
+                         "expected only W1 and b1: a network of one layer")
+    check_array(one_layer["W1"], DEEP1_W1, "W1 of [5, 1]", hint=hint, shape_hint=SHAPE_HINT)
+    print("All tests passed.")
+
+
+def _check_linear_cache(cache, A_prev, W, b, name):
+    check_tuple(cache, 3, name, hint="the linear cache is the tuple (A, W, b)")
+    for found, expected, part in zip(cache, (A_prev, W, b), ("A", "W", "b")):
+        check_array(found, expected, f"{part} in {name}",
+                    hint="the linear cache is (A, W, b), in this order")
+
+
+def linear_forward_test(target):
+    """Z and the cache for a layer of 4 units after a layer of 2, m = 3."""
+    A_prev, W, b = _layer_inputs()
+    out = target(A_prev.copy(), W.copy(), b.copy())
+    check_tuple(out, 2, "linear_forward(A, W, b)", hint="return Z, cache")
+    Z, cache = out
+    check_array(Z, LF_Z, "Z", hint="Z = np.dot(W, A) + b",
+                shape_hint="Z has one row per unit and one column per example: (4, 3)")
+    _check_linear_cache(cache, A_prev, W, b, "cache")
+    print("All tests passed.")
+
+
+def linear_activation_forward_test(target):
+    """A and the cache with each activation, on the inputs of linear_forward_test."""
+    A_prev, W, b = _layer_inputs()
+    expected = {"sigmoid": LAF_SIGMOID,
+                "relu": LAF_RELU}
+    for activation, other in (("sigmoid", "relu"), ("relu", "sigmoid")):
+        out = target(A_prev.copy(), W.copy(), b.copy(), activation)
+        check_tuple(out, 2, f'linear_activation_forward(..., "{activation}")',
+                    hint="return A, cache")
+        A, cache = out
+        if isinstance(A, tuple):
+            raise CheckError(f"A is a tuple, expected an array: {activation}(Z) returns the pair "
+                             f"(A, activation_cache); unpack it")
+        check_array(A, expected[activation], f'A with activation="{activation}"',
+                    hint=f'A = {activation}(Z) when activation == "{activation}", not {other}')
+        check_tuple(cache, 2, "cache", hint="cache = (linear_cache, activation_cache)")
+        linear_cache, activation_cache = cache
+        if isinstance(linear_cache, np.ndarray):
+            raise CheckError("cache is (activation_cache, linear_cache), expected "
+                             "(linear_cache, activation_cache)")
+        _check_linear_cache(linear_cache, A_prev, W, b, "the linear cache")
+        check_array(activation_cache, LF_Z, "the activation cache",
+                    hint="the activation cache is Z, the second value returned by "
+                         f"{activation}(Z)")
+    print("All tests passed.")
+
+
+def _small_network():
+    """X (2, 4) and the parameters of the network [2, 3, 2, 1]."""
+    X = np.array([[1.0, -0.5, 0.3, 2.0],
+                  [-1.2, 0.8, 0.4, 0.1]])
+    parameters = {"W1": np.array([[0.5, -0.3], [0.8, 0.2], [-0.6, 0.9]]),
+                  "b1": np.array([[0.1], [-0.2], [0.3]]),
+                  "W2": np.array([[0.7, -0.4, 0.5], [-0.3, 0.6, 0.8]]),
+                  "b2": np.array([[-0.1], [0.2]]),
+                  "W3": np.array([[1.2, -0.9]]),
+                  "b3": np.array([[0.05]])}
+    return X, parameters
+
+
+def L_model_forward_test(target):
+    """The network [2, 3, 2, 1] on 4 examples, then a network of one layer."""
+    X, parameters = _small_network()
+    out = target(X.copy(), {k: v.copy() for k, v in parameters.items()})
+    check_tuple(out, 2, "L_model_forward(X, parameters)", hint="return AL, caches")
+    AL, caches = out
+    hint = "[LINEAR -> RELU] for layers 1..L-1, then LINEAR -> SIGMOID for layer L"
+    check_array(AL, LMF_AL, "AL", hint=hint,
+                shape_hint="AL is the output of the last layer: (1, m)")
+    if not isinstance(caches, (list, tuple)) or len(caches) != 3:
+        n = len(caches) if isinstance(caches, (list, tuple)) else type(caches).__name__
+        raise CheckError(f"caches has {n} entries, expected 3 (one per layer, the output "
+                         "layer's too)")
+    check_tuple(caches[0], 2, "caches[0]", hint="each cache is (linear_cache, activation_cache)")
+    _check_linear_cache(caches[0][0], X, parameters["W1"], parameters["b1"],
+                        "the linear cache of layer 1")
+    check_array(caches[1][1], LMF_Z2, "Z of layer 2 (caches[1][1])", hint=hint)
+    # one layer: no hidden layer at all, only LINEAR -> SIGMOID
+    one = {"W1": np.array([[0.4, -0.7]]), "b1": np.array([[0.2]])}
+    out = target(X.copy(), one)
+    check_tuple(out, 2, "L_model_forward(X, parameters) with one layer", hint="return AL, caches")
+    AL, caches = out
+    check_array(AL, LMF_AL1, "AL of a network with one layer",
+                hint="with L = 1 there is no relu layer: only the sigmoid output layer")
+    if len(caches) != 1:
+        raise CheckError(f"caches of a network with one layer has {len(caches)} entries, "
+                         "expected 1")
+    print("All tests passed.")
+
+
+def compute_cost_test(target):
+    """The cost of 5 predictions, then of a single one."""
+    AL = np.array([[0.7, 0.2, 0.95, 0.4, 0.6]])
+    Y = np.array([[1.0, 0.0, 1.0, 1.0, 0.0]])
+    cost = target(AL.copy(), Y.copy())
+    if not is_number(cost):
+        what = (f"an array of shape {cost.shape}" if isinstance(cost, np.ndarray)
+                else f"of type {type(cost).__name__}")
+        raise CheckError(f"cost is {what}, expected a number: use np.squeeze(cost)")
+    formula = "J = -(1/m) sum(Y log(AL) + (1 - Y) log(1 - AL))"
+    check_scalar(cost, COST, "cost", hint=_times_m_hint(cost, COST, 5, formula))
+    check_scalar(target(np.array([[0.25]]), np.array([[0.0]])), COST1,
+                 "the cost of AL = [[0.25]], Y = [[0]]", hint="keep the (1 - Y) log(1 - AL) term")
+    print("All tests passed.")
+
+
+def _gradients(out, name):
+    check_tuple(out, 3, name, hint="return dA_prev, dW, db")
+    return out
+
+
+def linear_backward_test(target):
+    """Known values, then the slope of J = sum(dZ * (W A_prev + b)), on the inputs above."""
+    A_prev, W, b = _layer_inputs()
+    dZ = np.array([[0.3, -1.2, 0.8],
+                   [1.1, 0.4, -0.5],
+                   [-0.7, 0.9, 0.2],
+                   [0.6, -0.1, -1.3]])
+    dA_prev, dW, db = _gradients(target(dZ.copy(), (A_prev.copy(), W.copy(), b.copy())),
+                                 "linear_backward(dZ, cache)")
+    check_array(dA_prev, LB_DA, "dA_prev",
+                hint=_times_m_hint(dA_prev, LB_DA, 3, "dA_prev = np.dot(W.T, dZ)"),
+                shape_hint="dA_prev has the shape of A_prev: (2, 3)")
+    check_array(dW, LB_DW, "dW", hint=_times_m_hint(dW, LB_DW, 3,
+                                                        "dW = np.dot(dZ, A_prev.T) / m"),
+                shape_hint="dW has the shape of W: (4, 2)")
+    check_array(db, LB_DB, "db",
+                hint=_times_m_hint(db, LB_DB, 3, "db = np.sum(dZ, axis=1, keepdims=True) / m"),
+                shape_hint="db has the shape of b, (4, 1): use keepdims=True")
+    # J = sum(dZ * Z) has dJ/dZ = dZ; the course averages dW and db over the m = 3 examples
+    J = lambda: float(np.sum(dZ * (np.dot(W, A_prev) + b)))  # noqa: E731
+    check_array(dA_prev, _numerical(J, A_prev), "dA_prev", rtol=1e-5, atol=1e-7,
+                hint="it is not the derivative of sum(dZ * Z) with respect to A_prev")
+    check_array(dW, _numerical(J, W) / 3, "dW", rtol=1e-5, atol=1e-7,
+                hint="it is not (1/m) times the derivative of sum(dZ * Z) with respect to W")
+    print("All tests passed.")
+
+
+def linear_activation_backward_test(target):
+    """Known values with each activation, and the slope of J = sum(dA * g(W A_prev + b))."""
+    A_prev, W, b = _layer_inputs()
+    Z = LF_Z
+    dA = np.array([[0.5, -0.4, 1.0],
+                   [-1.1, 0.3, 0.6],
+                   [0.2, 0.9, -0.8],
+                   [1.4, -0.6, 0.1]])
+    expected = {"sigmoid": (LAB_SIG_DA, LAB_SIG_DW, LAB_SIG_DB),
+                "relu": (LAB_RELU_DA, LAB_RELU_DW, LAB_RELU_DB)}
+    functions = {"sigmoid": sigmoid, "relu": relu}
+    for activation, (exp_dA_prev, exp_dW, exp_db) in expected.items():
+        cache = ((A_prev.copy(), W.copy(), b.copy()), Z.copy())
+        dA_prev, dW, db = _gradients(target(dA.copy(), cache, activation),
+                                     f'linear_activation_backward(dA, cache, "{activation}")')
+        hint = (f"dZ = {activation}_backward(dA, activation_cache), then "
+                "linear_backward(dZ, linear_cache)")
+        check_array(dA_prev, exp_dA_prev, f"dA_prev with {activation}", hint=hint)
+        check_array(dW, exp_dW, f"dW with {activation}", hint=hint)
+        check_array(db, exp_db, f"db with {activation}", hint=hint,
+                    shape_hint="db has the shape of b: (4, 1)")
+        g = functions[activation]
+        A_num = A_prev.copy()
+        J = lambda: float(np.sum(dA * g(np.dot(W, A_num) + b)[0]))  # noqa: E731
+        check_array(dA_prev, _numerical(J, A_num), f"dA_prev with {activation}", rtol=1e-5,
+                    atol=1e-7,
+                    hint="it is not the derivative of sum(dA * A) with respect to A_prev")
+    print("All tests passed.")
+
+
+def _small_caches():
+    """AL (1, 3), Y (1, 3) and the caches of a forward pass through the network [2, 3, 1]."""
+    X = np.array([[1.0, -0.5, 0.3],
+                  [-1.2, 0.8, 0.4]])
+    W1 = np.array([[0.5, -0.3], [0.8, 0.2], [-0.6, 0.9]])
+    b1 = np.array([[0.1], [-0.2], [0.3]])
+    Z1 = LMB_Z1
+    A1 = LMB_A1
+    W2 = np.array([[0.7, -0.4, 0.5]])
+    b2 = np.array([[-0.1]])
+    Z2 = LMB_Z2
+    AL = LMB_AL
+    Y = np.array([[1.0, 0.0, 1.0]])
+    return AL, Y, [((X, W1, b1), Z1), ((A1, W2, b2), Z2)]
+
+
+def L_model_backward_test(target):
+    """The gradients of the network [2, 3, 1] on 3 examples, then of a network of one layer."""
+    AL, Y, caches = _small_caches()
+    grads = target(AL.copy(), Y.copy(), caches)
+    keys = ["dA0", "dA1", "dW1", "db1", "dW2", "db2"]
+    check_keys(grads, keys, "grads", hint="grads['dA' + str(l)] is the gradient with respect "
+               "to A[l], l = 0..L-1; dW and db are numbered 1..L")
+    if len(grads) != len(keys):
+        raise CheckError(f"grads has the keys {sorted(grads)}, expected exactly {sorted(keys)}")
+    expected = LMB_GRADS
+    hint = ("start from dAL = -(Y/AL - (1 - Y)/(1 - AL)); layer L goes back through sigmoid, "
+            "layers L-1..1 through relu")
+    for name in keys:
+        check_array(grads[name], expected[name], f"grads['{name}']", hint=hint)
+    # one layer: only the sigmoid output layer
+    X, W1, b1 = caches[0][0]
+    Z = np.array([[0.4, -0.9, 1.3]])
+    AL1 = sigmoid(Z)[0]
+    grads = target(AL1, Y.copy(), [((X.copy(), np.array([[0.3, -0.5]]), np.array([[0.1]])), Z)])
+    check_keys(grads, ["dA0", "dW1", "db1"], "grads of a network with one layer",
+               hint="with L = 1 the loop over the relu layers does nothing")
+    check_array(grads["dW1"], LMB1_DW1, "grads['dW1'] of a network with one layer", hint=hint)
+    print("All tests passed.")
+
+
+def update_parameters_test(target):
+    """One step with learning_rate = 0.1 on a network of two layers."""
+    parameters = {"W1": np.array([[0.5, -0.3], [0.8, 0.2], [-0.6, 0.9]]),
+                  "b1": np.array([[0.1], [-0.2], [0.3]]),
+                  "W2": np.array([[0.7, -0.4, 0.5]]),
+                  "b2": np.array([[-0.1]])}
+    grads = {"dW1": np.array([[1.0, -2.0], [0.5, 0.0], [-1.5, 3.0]]),
+             "db1": np.array([[0.2], [0.4], [-0.6]]),
+             "dW2": np.array([[-1.0, 2.5, 0.3]]),
+             "db2": np.array([[0.8]]),
+             "dA0": np.ones((2, 3)), "dA1": np.ones((3, 3))}
+    new = target({k: v.copy() for k, v in parameters.items()}, grads, 0.1)
+    check_keys(new, list(parameters), "the updated parameters",
+               hint="return every parameter, with the same keys")
+    for name, value in parameters.items():
+        expected = value - 0.1 * grads["d" + name]
+        check_array(new[name], expected, name,
+                    hint=f"{name} = {name} - learning_rate * d{name}, for every layer l = 1..L")
+    print("All tests passed.")
