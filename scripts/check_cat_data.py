@@ -9,6 +9,10 @@ criterion, and exits with status 1 if any criterion fails.
     python scripts/check_cat_data.py                       # the files in datasets/
     python scripts/check_cat_data.py --seed 7              # a freshly generated set
     python scripts/check_cat_data.py --grid preview.png    # also save a 6x8 preview
+    python scripts/check_cat_data.py --seed 7 --fast       # quick screening only
+
+--fast trains for fewer iterations (FAST_FRACTION of the course's); its figures are only
+for screening generator changes, the criteria are meant for the full run.
 
 These trainers only check the data; they are not the course's solutions.
 """
@@ -147,19 +151,27 @@ def train_net(params, x, y, iters=2500, lr=0.0075):
 
 
 # ------------------------------------------------------------------------------ report
-MODELS = {
-    "logistic regression": lambda x, y: train_logreg(x, y),
-    "2-layer 12288-7-1": lambda x, y: train_net(init_small([x.shape[0], 7, 1]), x, y),
-    "4-layer 12288-20-7-5-1": lambda x, y: train_net(init_deep([x.shape[0], 20, 7, 5, 1]), x, y),
+FAST_FRACTION = 0.4     # share of the iterations used with --fast
+
+MODELS = {   # name -> trainer(x, y, k), k = share of the course's iterations
+    "logistic regression": lambda x, y, k=1.0: train_logreg(x, y, int(2000 * k)),
+    "2-layer 12288-7-1":
+        lambda x, y, k=1.0: train_net(init_small([x.shape[0], 7, 1]), x, y, int(2500 * k)),
+    "4-layer 12288-20-7-5-1":
+        lambda x, y, k=1.0: train_net(init_deep([x.shape[0], 20, 7, 5, 1]), x, y,
+                                      int(2500 * k)),
 }
 
 
-def evaluate(train_x, train_y, test_x, test_y):
-    """Train every model in MODELS; returns {name: (train %, test %)}."""
+def evaluate(train_x, train_y, test_x, test_y, fraction=1.0):
+    """Train every model in MODELS; returns {name: (train %, test %)}.
+
+    fraction scales the number of training iterations (1.0 = the course's).
+    """
     xtr, xte = flatten(train_x), flatten(test_x)
     results = {}
     for name, train in MODELS.items():
-        predict = train(xtr, train_y)
+        predict = train(xtr, train_y, fraction)
         results[name] = (accuracy(predict(xtr), train_y), accuracy(predict(xte), test_y))
     return results
 
@@ -212,12 +224,16 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=None,
                         help="generate the set from this seed instead of reading datasets/")
     parser.add_argument("--grid", type=Path, default=None, help="save a 6x8 preview PNG here")
+    parser.add_argument("--fast", action="store_true",
+                        help=f"screening: train for {FAST_FRACTION:.0%} of the iterations")
     args = parser.parse_args(argv)
     start = time.time()
     train_x, train_y, test_x, test_y = load_split_arrays(args.seed)
     majority = 100.0 * max(test_y.mean(), 1 - test_y.mean())
-    res = evaluate(train_x, train_y, test_x, test_y)
+    res = evaluate(train_x, train_y, test_x, test_y, FAST_FRACTION if args.fast else 1.0)
     label = "datasets/" if args.seed is None else f"generated, seed {args.seed}"
+    if args.fast:
+        label += ", --fast (screening only)"
     ok = print_report(res, majority, f"{label} ({time.time() - start:.0f} s)")
     if args.grid:
         save_grid(train_x, train_y.ravel(), args.grid)

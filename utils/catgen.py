@@ -286,12 +286,15 @@ def bg_fabric(rng):
 
 
 BACKGROUNDS = [bg_indoor, bg_grass, bg_sky, bg_gradient, bg_noise, bg_fabric]
-BG_WEIGHTS = [0.3, 0.17, 0.1, 0.15, 0.15, 0.13]
+# Like the course's photos, the two classes have different (overlapping) backgrounds: cats
+# are mostly photographed indoors (rooms, blankets), other things more often outdoors.
+BG_WEIGHTS = {"cat": [0.45, 0.1, 0.05, 0.08, 0.1, 0.22],
+              "noncat": [0.2, 0.27, 0.23, 0.1, 0.1, 0.1]}
 
 
-def background(rng):
-    """A random background of any kind. Returns (128, 128, 3) float in [0, 1]."""
-    return _pick(rng, BACKGROUNDS, BG_WEIGHTS)(rng)
+def background(rng, kind="noncat"):
+    """A random background for a 'cat' or 'noncat' picture. Returns (128, 128, 3) in [0, 1]."""
+    return _pick(rng, BACKGROUNDS, BG_WEIGHTS[kind])(rng)
 
 
 # ----------------------------------------------------------------------------------- cats
@@ -474,15 +477,15 @@ def cat_pose(rng):
     'face' is a close-up head, 'sitting' a smaller head over a body, 'lying' a head at one
     end of a long body. A few heads are partly out of the picture.
     """
-    pose = _pick(rng, ["face", "sitting", "lying"], [0.55, 0.3, 0.15])
-    scale = {"face": _u(rng, 0.17, 0.3), "sitting": _u(rng, 0.11, 0.16),
-             "lying": _u(rng, 0.1, 0.14)}[pose]
-    cx = _u(rng, 0.25, 0.75)
-    cy = {"face": _u(rng, 0.42, 0.68), "sitting": _u(rng, 0.25, 0.42),
-          "lying": _u(rng, 0.35, 0.6)}[pose]
-    if rng.random() < 0.12:                                     # partly out of frame
-        cx += _pick(rng, [-1, 1]) * _u(rng, 0.1, 0.25)
-    return pose, Frame(cx, cy, scale, _u(rng, -0.35, 0.35), rng.random() < 0.5)
+    pose = _pick(rng, ["face", "sitting", "lying"], [0.8, 0.15, 0.05])
+    scale = {"face": _u(rng, 0.27, 0.33), "sitting": _u(rng, 0.14, 0.17),
+             "lying": _u(rng, 0.12, 0.14)}[pose]
+    cx = _u(rng, 0.44, 0.56) if pose != "lying" else _u(rng, 0.3, 0.7)
+    cy = {"face": _u(rng, 0.5, 0.6), "sitting": _u(rng, 0.3, 0.38),
+          "lying": _u(rng, 0.4, 0.55)}[pose]
+    if rng.random() < 0.04:                                     # partly out of frame
+        cx += _pick(rng, [-1, 1]) * _u(rng, 0.1, 0.2)
+    return pose, Frame(cx, cy, scale, _u(rng, -0.2, 0.2), rng.random() < 0.5)
 
 
 def draw_cat(img, rng):
@@ -504,8 +507,8 @@ DOG_FUR = [(0.55, 0.38, 0.22), (0.85, 0.68, 0.40), (0.15, 0.12, 0.10), (0.92, 0.
 
 def _head_frame(rng, lo=0.15, hi=0.3):
     """Frame of an animal head of random size (scale in [lo, hi)), place, tilt, side."""
-    scale = _u(rng, lo, hi)
-    cx, cy = _u(rng, 0.28, 0.72), _u(rng, 0.4, 0.66)
+    scale = _u(rng, lo * 0.85, hi * 0.9)
+    cx, cy = _u(rng, 0.22, 0.78), _u(rng, 0.38, 0.7)
     return Frame(cx, cy, scale, _u(rng, -0.35, 0.35), rng.random() < 0.5)
 
 
@@ -801,9 +804,9 @@ OBJECTS = [draw_cup, draw_ball, draw_car, draw_house, draw_flower, draw_tree]
 SCENES = [draw_landscape, draw_city, draw_beach, draw_texture]
 NONCAT_GROUPS = [(ANIMALS, [0.22, 0.2, 0.14, 0.12, 0.12, 0.1, 0.1]),
                  (OBJECTS, None), (SCENES, None)]
-NONCAT_GROUP_WEIGHTS = [0.5, 0.3, 0.2]
+NONCAT_GROUP_WEIGHTS = [0.4, 0.32, 0.28]
 
-HARD = {"occlude": 0.15, "low_contrast": 0.12, "blur": 0.15}   # probability of each
+HARD = {"occlude": 0.06, "low_contrast": 0.05, "blur": 0.08}   # probability of each
 
 
 def occlude(img, rng):
@@ -830,19 +833,27 @@ def _box_blur(img):
     return sum(p[i:i + N_FINE, j:j + N_FINE] for i in range(3) for j in range(3)) / 9.0
 
 
-def lighting(img, rng):
-    """Random exposure, colour cast and gamma of a whole picture (128, 128, 3) in [0, 1]."""
-    cast = 1.0 + rng.uniform(-0.08, 0.08, 3)
-    img = np.clip(img * _u(rng, 0.65, 1.2) * cast, 0.0, 1.0)
-    return img ** _u(rng, 0.75, 1.35)
+# Mean colour cast of the light: warm lamps indoors (most cat photos), cool daylight outside.
+CASTS = {"cat": (1.04, 1.0, 0.94), "noncat": (0.97, 1.0, 1.03)}
 
 
-def finish(img, rng):
+def lighting(img, rng, kind="noncat"):
+    """Random exposure, colour cast and gamma of a whole picture (128, 128, 3) in [0, 1].
+
+    kind ('cat' or 'noncat') sets the average colour cast (CASTS), around which it varies.
+    """
+    cast = np.asarray(CASTS[kind]) + rng.uniform(-0.06, 0.06, 3)
+    img = np.clip(img * _u(rng, 0.6, 0.85) * cast, 0.0, 1.0)
+    return img ** _u(rng, 0.85, 1.2)
+
+
+def finish(img, rng, kind="noncat"):
     """Hardness effects, camera lighting, 2x2 downsampling, sensor noise and 8-bit rounding.
 
     Args:
         img: (128, 128, 3) float picture.
         rng: numpy Generator.
+        kind: 'cat' or 'noncat', passed to lighting.
     Returns:
         (64, 64, 3) uint8 picture.
     """
@@ -852,7 +863,7 @@ def finish(img, rng):
         img = _box_blur(img)
     if rng.random() < HARD["low_contrast"]:
         img = img + _u(rng, 0.3, 0.6) * (img.mean(axis=(0, 1)) - img)
-    img = lighting(img, rng)
+    img = lighting(img, rng, kind)
     small = img.reshape(SIZE, SUPER, SIZE, SUPER, 3).mean(axis=(1, 3))     # (64, 64, 3)
     small = small + rng.uniform(-1.0, 1.0, small.shape) * _u(rng, 0.0, 0.05)
     return np.floor(np.clip(small, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
@@ -866,9 +877,9 @@ def render_cat(rng):
     Returns:
         (64, 64, 3) uint8 RGB picture.
     """
-    img = background(rng)
+    img = background(rng, "cat")
     draw_cat(img, rng)
-    return finish(img, rng)
+    return finish(img, rng, "cat")
 
 
 def render_noncat(rng):
@@ -880,9 +891,9 @@ def render_noncat(rng):
         (64, 64, 3) uint8 RGB picture.
     """
     group, weights = _pick(rng, NONCAT_GROUPS, NONCAT_GROUP_WEIGHTS)
-    img = background(rng)
+    img = background(rng, "noncat")
     _pick(rng, group, weights)(img, rng)
-    return finish(img, rng)
+    return finish(img, rng, "noncat")
 
 
 # ------------------------------------------------------------------------------- data set
@@ -928,12 +939,24 @@ def write_split(path, prefix, x, y):
         path: file to (over)write.
         prefix: 'train' or 'test' (dataset names `<prefix>_set_x`, `<prefix>_set_y`).
         x: (m, h, w, 3) uint8 pictures; y: (m,) int64 labels.
+
+    The file is written next to `path` under a temporary name and then renamed over it, so
+    a reader that has the old file open (and locked) keeps a whole file and never sees a
+    half-written one.
     """
+    import os
     import h5py
-    with h5py.File(path, "w", libver="earliest", track_order=False) as f:
-        f.create_dataset(f"{prefix}_set_x", data=x, track_times=False)
-        f.create_dataset(f"{prefix}_set_y", data=y, track_times=False)
-        f.create_dataset("list_classes", data=CLASSES, track_times=False)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with h5py.File(tmp, "w", libver="earliest", track_order=False) as f:
+            f.create_dataset(f"{prefix}_set_x", data=x, track_times=False)
+            f.create_dataset(f"{prefix}_set_y", data=y, track_times=False)
+            f.create_dataset("list_classes", data=CLASSES, track_times=False)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 def write_dataset(out_dir, seed=DEFAULT_SEED):
