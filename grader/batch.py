@@ -83,6 +83,8 @@ def print_protections():
 
 
 def score_table(course, assignment):
+    import warnings
+    warnings.filterwarnings("ignore", module="nbgrader.api")  # nbgrader's own SQLAlchemy noise
     rows = []
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         for sub in gb.assignment_submissions(assignment):
