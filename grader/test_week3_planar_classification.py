@@ -449,21 +449,25 @@ def _trained(sub):
     return out
 
 
+def _check_trained_shapes(case, found, expected):
+    W1 = found["W1"]
+    if isinstance(W1, np.ndarray) and W1.shape[0] == 4 != case.args[2]:
+        raise CheckError(f"the trained W1 for {case.label} has shape {W1.shape}, expected "
+                         f"{expected['W1'].shape}: use the argument n_h, not the 4 of layer_sizes")
+    for k in PARAMS:
+        _param_shape(found[k], expected[k].shape, f"the trained {k} for {case.label}")
+
+
 @checks("nn_model")
 def test_nn_model_shapes(sub):
     for case, found, expected in _trained(sub):
-        W1 = found["W1"]
-        if isinstance(W1, np.ndarray) and W1.shape[0] == 4 != case.args[2]:
-            raise CheckError(f"W1 for {case.label} has shape {W1.shape}, expected "
-                             f"{expected['W1'].shape}: use the argument n_h, not the 4 of "
-                             "layer_sizes")
-        for k in PARAMS:
-            _param_shape(found[k], expected[k].shape, f"the trained {k} for {case.label}")
+        _check_trained_shapes(case, found, expected)
 
 
 @checks("nn_model")
 def test_nn_model_parameters(sub):
     for case, found, expected in _trained(sub):
+        _check_trained_shapes(case, found, expected)
         for k in PARAMS:
             expect(found[k], expected[k], f"the trained {k} for {case.label}", rtol=1e-4,
                    atol=1e-7)

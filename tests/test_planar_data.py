@@ -1,0 +1,86 @@
+"""The week 3 data sets (utils/planar.py), the logistic-regression baseline (utils/logreg.py)
+and the decision-boundary plot (utils/plots.py)."""
+import matplotlib
+import numpy as np
+import pytest
+
+from utils.logreg import predict_logistic_regression, train_logistic_regression
+from utils.planar import EXTRA_DATASETS, load_extra_datasets, load_planar_dataset
+
+matplotlib.use("Agg")
+
+
+def test_flower_shapes_and_balance():
+    X, Y = load_planar_dataset()
+    assert X.shape == (2, 400) and Y.shape == (1, 400)
+    assert set(np.unique(Y)) == {0, 1}
+    assert np.sum(Y == 0) == np.sum(Y == 1) == 200
+    assert np.all(Y[0, :200] == 0) and np.all(Y[0, 200:] == 1)   # class 0 first
+    assert np.all(np.abs(X) < 5)                                  # radius 4 plus a little noise
+
+
+def test_flower_is_the_course_flower():
+    # The first point follows from np.random.seed(1) and the order of the draws; the network
+    # of the notebook reaches 90.75 % on this data, as in the course.
+    X, _ = load_planar_dataset()
+    np.testing.assert_allclose(X[:, 0], [1.20444229, 3.57611415], rtol=1e-7)
+
+
+def test_flower_is_deterministic():
+    X1, Y1 = load_planar_dataset()
+    X2, Y2 = load_planar_dataset()
+    assert np.array_equal(X1, X2) and np.array_equal(Y1, Y2)
+    X3, _ = load_planar_dataset(seed=2)
+    assert not np.array_equal(X1, X3)
+
+
+def test_flower_is_not_linearly_separable():
+    X, Y = load_planar_dataset()
+    w, b = train_logistic_regression(X, Y, num_iterations=2000, learning_rate=0.5)
+    accuracy = np.mean(predict_logistic_regression(w, b, X) == Y)
+    assert accuracy < 0.6
+
+
+@pytest.mark.parametrize("name", EXTRA_DATASETS)
+def test_extra_datasets_shapes_and_balance(name):
+    X, Y = load_extra_datasets()[name]
+    assert X.shape == (2, 200) and Y.shape == (1, 200)
+    assert np.all(np.isfinite(X))
+    assert set(np.unique(Y)) == {0, 1}
+    assert np.sum(Y == 1) == 100
+
+
+def test_extra_datasets_are_deterministic_and_leave_the_global_rng_alone():
+    np.random.seed(123)
+    state = np.random.get_state()[1].copy()
+    a = load_extra_datasets(seed=4)
+    assert np.array_equal(np.random.get_state()[1], state)
+    b = load_extra_datasets(seed=4)
+    c = load_extra_datasets(seed=5)
+    for name in EXTRA_DATASETS:
+        assert np.array_equal(a[name][0], b[name][0]) and np.array_equal(a[name][1], b[name][1])
+        assert not np.array_equal(a[name][0], c[name][0])
+
+
+def test_logistic_regression_learns_a_linear_problem():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(2, 200))
+    Y = (X[0:1] - 2 * X[1:2] > 0).astype(float)
+    w, b = train_logistic_regression(X, Y, num_iterations=500, learning_rate=0.5)
+    assert w.shape == (2, 1) and isinstance(b, float)
+    assert np.mean(predict_logistic_regression(w, b, X) == Y) > 0.95
+
+
+def test_plot_decision_boundary_labels_the_figure():
+    import matplotlib.pyplot as plt
+    from utils.plots import plot_decision_boundary
+    X, Y = load_planar_dataset()
+    calls = []
+
+    def predict_fn(points):
+        calls.append(points.shape)
+        return (points[0:1] > 0).astype(float)
+    ax = plot_decision_boundary(predict_fn, X, Y, title="a test", resolution=50)
+    assert calls == [(2, 2500)]
+    assert ax.get_title() == "a test" and ax.get_xlabel() and ax.get_ylabel()
+    plt.close("all")
