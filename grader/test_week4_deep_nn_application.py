@@ -2,9 +2,9 @@
 judge (grader/judge.py).
 
 Both models train on small problems the judge picks (X of 5 or 6 features, 1 to 10 examples,
-110 to 299 iterations): each call takes a few hundredths of a second. The blocks they call are shipped
-with the notebook (dnn_blocks.py) and are the ones the reference uses, so a correct model
-agrees with the reference to rounding. Five checks per model: what it returns, the keys and
+110 to 299 iterations): each call takes a few hundredths of a second. The blocks they call are
+shipped with the notebook (dnn_blocks.py) and are the ones the reference uses, so a correct
+model agrees with the reference to rounding. Five checks per model: what it returns, the keys and
 shapes of `parameters`, their values, the recorded costs, and that print_cost=True changes
 nothing but the printing. The np.random.seed(1) the course puts first in each model is
 harmless but not checked: the initializers seed themselves, so leaving it out changes nothing.
@@ -34,7 +34,8 @@ def _model_cases(rng, shapes):
         X, Y = _problem(rng, n_x, m)
         lr = round(float(rng.uniform(0.02, 0.1)), 4)
         kwargs = {"learning_rate": lr, "num_iterations": iters}
-        label = f"X of shape ({n_x}, {m}), layers_dims={list(dims)}, {iters} iterations, learning_rate={lr}"
+        label = (f"X of shape ({n_x}, {m}), layers_dims={list(dims)}, {iters} iterations, "
+                 f"learning_rate={lr}")
         out.append(Case((X, Y, dims), kwargs, label=label,
                         tags=frozenset({"main", "twin"} if not out else {"main"})))
     first = out[0]
@@ -100,7 +101,8 @@ def _mistakes_of(name, case):
         else:
             start = blocks.initialize_parameters_deep(dims)
             if len(dims) == 3:
-                out.append((SMALL_INIT, _train(X, Y, blocks.initialize_parameters(*dims), lr, iters)))
+                small = blocks.initialize_parameters(*dims)
+                out.append((SMALL_INIT, _train(X, Y, small, lr, iters)))
         out.append((NO_UPDATE, (start, [blocks.compute_cost(blocks.L_model_forward(X, start)[0], Y)]
                                 * len(range(0, iters, 100)))))
         _mistakes[id(case)] = out
