@@ -2,6 +2,7 @@
 #   make demo   set up, build release/, grade the sample submissions, print scores, write feedback
 #   make test   set up and run every test
 #   make lab    JupyterLab on a student working copy (work/), never on release/ itself
+#   make grade, make lab, make feedback take A=<assignment> (default: week 2 logistic regression)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -9,8 +10,9 @@ BIN := $(CURDIR)/$(VENV)/bin
 export PATH := $(BIN):$(PATH)
 ASSIGNMENTS := $(notdir $(patsubst %/,%,$(dir $(wildcard source/*/*.ipynb))))
 DEMO_ASSIGNMENT := week2_logistic_regression
+A ?= $(DEMO_ASSIGNMENT)
 
-.PHONY: setup demo test release grade feedback lab bench clean
+.PHONY: setup demo test lint release grade feedback lab bench clean
 
 setup: $(VENV)/.installed
 
@@ -26,7 +28,10 @@ release: setup
 	cd $(CURDIR) && for a in $(ASSIGNMENTS); do nbgrader generate_assignment $$a --force --log-level=WARN || exit 1; done
 
 grade: setup
-	$(BIN)/python -m grader.batch $(DEMO_ASSIGNMENT)
+	$(BIN)/python -m grader.batch $(A)
+
+feedback: setup
+	$(BIN)/python -m grader.batch $(A) --feedback
 
 demo: release
 	$(BIN)/python -m grader.batch $(DEMO_ASSIGNMENT) --samples --feedback
@@ -34,12 +39,16 @@ demo: release
 test: setup
 	$(BIN)/python -m pytest
 
+lint: setup
+	$(BIN)/ruff check .
+
 lab: setup
-	$(BIN)/python -m grader.workcopy $(DEMO_ASSIGNMENT)
+	$(BIN)/python -m grader.workcopy $(A)
 	cd work && jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: release
 	$(BIN)/python scripts/bench_autograde.py
+	$(BIN)/python scripts/bench_notebooks.py
 
 clean:
 	rm -rf $(VENV) gradebook.db exchange submitted autograded/*/ feedback work

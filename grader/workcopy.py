@@ -12,6 +12,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(assignment):
     src, dest = ROOT / "release" / assignment, ROOT / "work" / assignment
+    if not src.is_dir():
+        known = sorted(p.name for p in (ROOT / "release").iterdir() if p.is_dir())
+        print(f"no assignment {assignment!r} in release/; choose one of: {', '.join(known)}",
+              file=sys.stderr)
+        return 2
     if dest.exists():
         print(f"{dest} exists already: keeping your work")
     else:

@@ -6,7 +6,7 @@ For every assignment (default: every folder of source/ holding its notebook) it 
 - the wall time of executing source/A/A.ipynb top to bottom with nbclient, in a temporary copy
   of its folder (all cells, including the long `skip-autograde` ones), and its slowest cells;
 - for assignments with canned submissions (grader/samples/A.py), the wall time of grading the
-  `reference` submission alone in a temporary course (as tests/conftest.make_course builds it)
+  `reference` submission alone in a temporary course (grader.course.make_course)
   with `python -m grader.batch A --course DIR --samples reference`, nbgrader start-up included.
 
 Prints figures; asserts nothing about time (a noisy machine must not fail a build).
@@ -23,9 +23,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the tests' course-copy helpers
-from conftest import ASSIGNMENTS, make_course, nbgrader  # noqa: E402
+from grader.course import ASSIGNMENTS, ROOT, make_course, nbgrader
 
 
 def _cell_seconds(cell):

@@ -23,9 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # run from anywhere
-
-from utils import catgen  # noqa: E402
+from utils import catgen
 
 
 # --------------------------------------------------------------------------------- data

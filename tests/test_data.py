@@ -2,6 +2,7 @@
 import io
 import pickle
 import tarfile
+from pathlib import Path
 
 import h5py
 import numpy as np
@@ -119,3 +120,24 @@ def test_build_from_cifar10_decodes_channel_major(tmp_path, monkeypatch):
     x = np.concatenate([train_x, test_x])
     assert x.shape[1:] == (32, 32, 3) and train_y.sum() + test_y.sum() == 4
     assert (x[:, 0, 0, 0] == 200).all() and (x[:, 1, 1, 1] == 100).all() and (x[:, 1, 1, 0] == 0).all()
+
+
+def test_every_name_utils_exports_resolves():
+    import utils
+    missing = [n for n in utils.__all__ if not callable(getattr(utils, n, None))
+               and not isinstance(getattr(utils, n, None), type)]
+    assert not missing, f"utils.__all__ lists names that do not load: {missing}"
+
+
+def test_cifar10_download_is_cached_and_hash_checked(tmp_path, monkeypatch):
+    from utils import builders
+    calls = []
+    monkeypatch.setattr(builders.urllib.request, "urlretrieve",
+                        lambda url, dest: calls.append(url) or Path(dest).write_bytes(b"not it"))
+    dest = tmp_path / "cifar-10-python.tar.gz"
+    with pytest.raises(DatasetError, match="MD5"):
+        builders.download_cifar10(dest)          # downloaded, but the hash is wrong
+    assert calls == [builders.CIFAR10_URL]
+    with pytest.raises(DatasetError, match="MD5"):
+        builders.download_cifar10(dest)          # cached: checked again, not downloaded again
+    assert len(calls) == 1

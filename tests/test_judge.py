@@ -1,6 +1,5 @@
 """Unit tests of the judge's plain-data records, seeds and hints."""
 import json
-import pickle
 
 import numpy as np
 import pytest

@@ -2,8 +2,8 @@
 hidden check passing, release/ is what nbgrader makes of source/, and the release notebook
 raises nothing but NotImplementedError."""
 import json
+import re
 import shutil
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -35,9 +35,65 @@ def test_source_has_no_outputs(assignment):
     assert not dirty, f"cells {dirty} of source/{assignment} carry outputs: clear them"
 
 
+@pytest.fixture(scope="module")
+def executed_source(tmp_path_factory):
+    """Executes each source notebook once, on first use: {assignment: executed notebook}."""
+    cache = {}
+
+    def get(assignment):
+        if assignment not in cache:
+            cache[assignment] = execute(ROOT / "source" / assignment / f"{assignment}.ipynb",
+                                        tmp_path_factory.mktemp(assignment))
+        return cache[assignment]
+    return get
+
+
+def printed(nb, grade_id):
+    """Everything the cell `grade_id` printed, as one string."""
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+
+
+def number(text, pattern):
+    found = re.search(pattern, text)
+    assert found, f"no match for {pattern!r} in:\n{text[-1500:]}"
+    return float(found.group(1))
+
+
+def lesson_week2_logistic_regression(nb):
+    out = printed(nb, "train")
+    train, test = number(out, r"train accuracy: ([\d.]+)"), number(out, r"test accuracy: ([\d.]+)")
+    assert train >= 95 and 66 < test < 100, f"logistic regression {train}/{test}: no overfitting"
+
+
+def lesson_week3_planar_classification(nb):
+    baseline = number(printed(nb, "baseline"), r"logistic regression: ([\d.]+)")
+    network = number(printed(nb, "train"), r"Accuracy: ([\d.]+)")
+    assert baseline < 60 and network >= 88, f"logistic regression {baseline} %, n_h = 4 {network} %"
+
+
+def lesson_week4_deep_nn_application(nb):
+    table = printed(nb, "compare")
+    logreg = number(table, r"logistic regression.*?[\d.]+\s+([\d.]+)")
+    two = number(table, r"two-layer network.*?\s[\d.]+\s+([\d.]+)")
+    deep = number(table, r"L-layer network \S+\s+[\d.]+\s+([\d.]+)")
+    assert deep >= logreg + 5, f"L-layer {deep} % vs logistic regression {logreg} % on test"
+    assert two > logreg, f"two-layer {two} % vs logistic regression {logreg} % on test"
+
+
+LESSONS = {name[len("lesson_"):]: f for name, f in dict(globals()).items()
+           if name.startswith("lesson_")}
+
+
+@pytest.mark.parametrize("assignment", sorted(LESSONS))
+def test_source_shows_the_lesson_on_the_bundled_data(assignment, executed_source):
+    """The figures the prose promises (overfitting, the flower, deeper is better) come out."""
+    LESSONS[assignment](executed_source(assignment))
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_source_runs_and_passes_every_check(assignment, tmp_path):
-    nb = execute(ROOT / "source" / assignment / f"{assignment}.ipynb", tmp_path)
+def test_source_runs_and_passes_every_check(assignment, executed_source):
+    nb = executed_source(assignment)
     assert not errors(nb), f"source/{assignment} raised: {errors(nb)}"
     verdicts = [o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs
                 if o.output_type == "stream" and "hidden checks passed" in o.text]

@@ -12,6 +12,11 @@ _EXPORTS = {
     "data_dir": "utils.data",
     "load_dataset": "utils.data",
     "load_image": "utils.data",
+    "load_extra_datasets": "utils.planar",
+    "load_planar_dataset": "utils.planar",
+    "plot_decision_boundary": "utils.plots",
+    "predict_logistic_regression": "utils.logreg",
+    "train_logistic_regression": "utils.logreg",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,7 +1,8 @@
 """Builders of a cat / non-cat data set in the course's HDF5 layout from other sources.
 
     python -m utils.builders folders CATS_DIR NONCATS_DIR OUT_DIR
-    python -m utils.builders cifar10 ARCHIVE OUT_DIR      (cifar-10-python.tar.gz)
+    python -m utils.builders cifar10 ARCHIVE OUT_DIR      (cifar-10-python.tar.gz; downloaded
+                                                           to ARCHIVE and MD5-checked if missing)
 
 Point COURSE_DATA_DIR at OUT_DIR to use the result in every notebook.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from utils.catgen import CLASSES, write_split
+from utils.catgen import write_split
 from utils.data import DatasetError
 
 CIFAR10_URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
@@ -117,6 +118,9 @@ def main(argv=None):
     if args.source == "folders":
         out = build_from_folders(args.cats, args.noncats, args.out)
     else:
+        if not Path(args.archive).exists():
+            print(f"{args.archive} not found: downloading {CIFAR10_URL} (about 163 MB)")
+            download_cifar10(args.archive)
         out = build_from_cifar10(args.archive, args.out)
     print(f"wrote {out}; use it with COURSE_DATA_DIR={out}")
 
