@@ -1,0 +1,39 @@
+"""`make lab`'s working copy: made once, never overwritten, with a Validate-friendly config."""
+from conftest import ASSIGNMENTS, ROOT
+from grader import workcopy
+
+
+def test_copy_is_made_once_and_keeps_student_work(tmp_path):
+    a = ASSIGNMENTS[0]
+    assert workcopy.main(a, work=tmp_path) == 0
+    nb = tmp_path / a / f"{a}.ipynb"
+    assert nb.read_bytes() == (ROOT / "release" / a / f"{a}.ipynb").read_bytes()
+    nb.write_text("my work")
+    assert workcopy.main(a, work=tmp_path) == 0
+    assert nb.read_text() == "my work"
+
+
+def test_validate_gets_a_long_cell_timeout(tmp_path):
+    workcopy.main(ASSIGNMENTS[0], work=tmp_path)
+    config = {}
+    exec((tmp_path / "nbgrader_config.py").read_text(), {"get_config": lambda: _Config(config)})
+    assert config["timeout"] >= 300
+
+
+def test_unknown_assignment_is_refused_with_the_choices(tmp_path, capsys):
+    assert workcopy.main("week9_nothing", work=tmp_path) == 2
+    assert ASSIGNMENTS[0] in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())
+
+
+class _Config:
+    def __init__(self, store):
+        self.Execute = _Section(store)
+
+
+class _Section:
+    def __init__(self, store):
+        object.__setattr__(self, "store", store)
+
+    def __setattr__(self, name, value):
+        self.store[name] = value
