@@ -1,9 +1,17 @@
 """Shared fixtures: a throw-away copy of the course, so tests never touch the real one."""
+import os
+
 import pytest
 
-from grader.course import ASSIGNMENTS, ROOT, make_course, nbgrader, use_this_environment
+from grader.course import ASSIGNMENTS as ALL_ASSIGNMENTS
+from grader.course import ROOT, make_course, nbgrader, use_this_environment
 
-__all__ = ["ASSIGNMENTS", "ROOT", "make_course", "nbgrader"]
+# NNDL_ONLY=week3_planar_classification,... runs the per-assignment tests for those only.
+ONLY = [a for a in os.environ.get("NNDL_ONLY", "").split(",") if a]
+assert set(ONLY) <= set(ALL_ASSIGNMENTS), f"NNDL_ONLY names unknown assignments: {ONLY}"
+ASSIGNMENTS = [a for a in ALL_ASSIGNMENTS if a in ONLY] if ONLY else ALL_ASSIGNMENTS
+
+__all__ = ["ALL_ASSIGNMENTS", "ASSIGNMENTS", "ROOT", "make_course", "nbgrader"]
 # nbgrader, jupyter and alembic must come from this environment, however pytest was started.
 use_this_environment()
 

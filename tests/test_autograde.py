@@ -17,6 +17,8 @@ from conftest import ASSIGNMENTS, ROOT, make_course, nbgrader
 from grader.samples.build import build
 
 GRADED = [a for a in ASSIGNMENTS if (ROOT / "grader" / "samples" / f"{a}.py").exists()]
+DEMO = "week2_logistic_regression"      # the assignment whose batch the extra checks read
+needs_demo = pytest.mark.skipif(DEMO not in GRADED, reason=f"NNDL_ONLY leaves out {DEMO}")
 
 
 def variants(assignment):
@@ -98,12 +100,14 @@ def test_batch_finished_and_nothing_was_harmed(graded, assignment):
         "a process started by a submission outlived its grading"
 
 
+@needs_demo
 def test_damaged_notebooks_are_flagged_not_dropped(graded):
     done = graded["week2_logistic_regression"][3]
     assert "malformed_invalid_json: notebook was damaged" in done.stdout
     assert "test_propagate' was missing" in done.stdout
 
 
+@needs_demo
 def test_feedback_hides_hidden_tests(graded):
     built_course = graded["week2_logistic_regression"][0]
     nbgrader(built_course, "generate_feedback", "week2_logistic_regression", "--force",
@@ -112,3 +116,27 @@ def test_feedback_hides_hidden_tests(graded):
             "week2_logistic_regression.html").read_text()
     assert "not Y - A" in html
     assert "probe(" not in html and "BEGIN HIDDEN TESTS" not in html
+
+
+@needs_demo
+def test_regrading_gives_the_same_scores_and_touches_no_one_else(graded):
+    """Grading again (a re-run after a crash, or one student re-graded) changes nothing."""
+    assignment = "week2_logistic_regression"
+    course, scores = graded[assignment][0], graded[assignment][1]
+    again = "propagate_sign"
+    others = [n for n in variants(assignment) if n != again]
+    stamp = {n: _graded_file(course, n, assignment).stat().st_mtime_ns for n in others}
+    done = subprocess.run([sys.executable, "-m", "grader.batch", assignment, "--course",
+                           str(course), f"--student={again}"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for name in variants(assignment):
+            nb = gb.find_submission_notebook(assignment, assignment, name)
+            now = {g.name: g.score for g in nb.grades if g.name.startswith("test_")}
+            assert now == scores[name], f"{name}: {scores[name]} became {now}"
+    assert all(_graded_file(course, n, assignment).stat().st_mtime_ns == stamp[n] for n in others)
+
+
+def _graded_file(course, name, assignment):
+    return course / "autograded" / name / assignment / f"{assignment}.ipynb"
