@@ -4,6 +4,7 @@ The autograde pipeline is nbgrader's own, with one step replaced: `Execute` beco
 `grader.nbgrader_plugin.SandboxedJudge`, which runs each submission in a sandbox and lets the
 judge (a separate process that never runs student code) decide the points.
 """
+import warnings
 from pathlib import Path
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
@@ -15,6 +16,10 @@ from grader.nbgrader_plugin import RepairCells, SandboxedJudge
 
 ROOT = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
+
+# nbgrader 0.9.6's gradebook code trips SQLAlchemy 2's "not in session" warnings on every
+# submission; they are harmless and drown what an instructor must read.
+warnings.filterwarnings("ignore", message=".*not in session.*", module="nbgrader.api")
 
 c.CourseDirectory.root = str(ROOT)
 c.CourseDirectory.course_id = "nndl-course"

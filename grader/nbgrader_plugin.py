@@ -12,6 +12,7 @@ Cells that are not grade cells get the outputs the sandboxed run produced.
 """
 import ast
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -154,8 +155,10 @@ class SandboxedJudge(NbGraderPreprocessor):
         cmd = [sys.executable, "-m", "grader.judge", assignment, str(job / "probe"),
                "--seed", str(seed), "--report", str(job / "report.json"),
                "--absent", json.dumps(absent)]
+        # no third-party pytest plugins in the judge: faster, and nothing else decides points
+        env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
-                              cwd=str(sandbox.ROOT))
+                              cwd=str(sandbox.ROOT), env=env)
         report = _read_json(job / "report.json")
         if done.returncode != 0 or report is None:
             raise RuntimeError(f"the judge failed (exit {done.returncode}): {done.stderr[-2000:]}")
@@ -173,7 +176,7 @@ def restore_grade_cells(nb, resources):
     """Appends, from the gradebook, any grade cell the submission lost; returns notes."""
     info = resources["nbgrader"]
     present = {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells}
-    notes = []
+    restored = []
     with Gradebook(info["db_url"]) as gb:
         notebook = gb.find_notebook(info["notebook"], info["assignment"])
         for gc in notebook.grade_cells:
@@ -185,9 +188,14 @@ def restore_grade_cells(nb, resources):
                                          "points": gc.max_score, "schema_version": 3,
                                          "solution": False, "task": False}
             nb.cells.append(cell)
-            notes.append(f"the test cell '{gc.name}' was missing from the notebook; it was "
-                         "put back at the end and graded")
-    return notes
+            restored.append(f"'{gc.name}'")
+    if len(restored) == 1:
+        return [f"the test cell {restored[0]} was missing from the notebook; it was put back "
+                "at the end and graded"]
+    if restored:
+        return [f"the test cells {', '.join(restored)} were missing from the notebook; they "
+                "were put back at the end and graded"]
+    return []
 
 
 def probe_map(nb):

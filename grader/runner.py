@@ -14,6 +14,11 @@ import sys
 import time
 from pathlib import Path
 
+# jsonschema (under nbformat) imports the optional IRI checker rfc3987_syntax whenever it is
+# installed (JupyterLab's dependencies install it), and that module builds a grammar for about
+# 1.3 s: 40 % of a sandboxed run. nbformat never checks IRIs, so keep the module out.
+sys.modules.setdefault("rfc3987_syntax", None)
+
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError

@@ -104,7 +104,8 @@ def test_batch_finished_and_nothing_was_harmed(graded, assignment):
 def test_damaged_notebooks_are_flagged_not_dropped(graded):
     done = graded["week2_logistic_regression"][3]
     assert "malformed_invalid_json: notebook was damaged" in done.stdout
-    assert "test_propagate' was missing" in done.stdout
+    assert "malformed_deleted_test_cell: the test cell 'test_propagate' was missing" in done.stdout
+    assert "malformed_invalid_json: the test cells 'test_sigmoid', " in done.stdout
 
 
 @needs_demo
