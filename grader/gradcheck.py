@@ -33,12 +33,18 @@ def numerical_gradient(f, x, h=1e-5):
 
 
 def check_against_numerical(found, numerical, name, tol=1e-5, hint=None):
-    """Fails unless `found` matches the numerical gradient (relative error below `tol`)."""
+    """Fails unless `found` matches the numerical gradient (relative error below `tol`).
+
+    Each entry's error is relative to its own size, but never to less than 1e-4 of the largest
+    entry: an entry a million times smaller than the rest carries the numerical gradient's
+    rounding noise (about 1e-11 of the cost per step h), not information.
+    """
     if not isinstance(found, np.ndarray) or found.shape != numerical.shape:
         shape = getattr(found, "shape", type(found).__name__)
         raise CheckError(f"{name} has shape {shape}, expected {numerical.shape}: a gradient has "
                          "the shape of what it differentiates")
-    scale = np.maximum(np.abs(found) + np.abs(numerical), 1e-8)
+    floor = max(1e-4 * float(np.max(np.abs(numerical), initial=0.0)), 1e-8)
+    scale = np.maximum(np.abs(found) + np.abs(numerical), floor)
     err = float(np.max(np.abs(found - numerical) / scale))
     if err > tol:
         raise CheckError(f"{name} disagrees with a numerical gradient of the cost (relative "
