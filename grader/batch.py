@@ -29,9 +29,18 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent  # this environment's nbgrader, jupyter and alembic
 
 
-def nbgrader(course, *args):
+def nbgrader(course, *args, total=None):
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    if total:
+        env["NNDL_BATCH_TOTAL"] = str(total)      # SandboxedJudge prints [k/total] lines
     return subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=env).returncode
+
+
+def count_submissions(course, assignment, nbgrader_args):
+    """How many submissions autograde will see (None when --student narrows it down)."""
+    if any(a.startswith("--student") for a in nbgrader_args):
+        return None
+    return len([p for p in (course / "submitted").glob(f"*/{assignment}") if p.is_dir()])
 
 
 def put_samples(course, assignment, names):
@@ -120,7 +129,7 @@ def main(argv=None):
     # ERROR level: nbgrader warns about every hidden-test cell's checksum, which drowns the
     # rest; what an instructor must see is printed below from grading_report.json.
     code = nbgrader(course, "autograde", args.assignment, "--force", "--log-level=ERROR",
-                    *nbgrader_args)
+                    *nbgrader_args, total=count_submissions(course, args.assignment, nbgrader_args))
     print("\n" + score_table(course, args.assignment))
     for line in notes(course, args.assignment) + [f"{s}: notebook was damaged; look at it"
                                                    for s in flagged]:

@@ -91,6 +91,7 @@ class SandboxedJudge(NbGraderPreprocessor):
                                        "(otherwise grade with a loud warning).").tag(config=True)
 
     _checked = None
+    _graded = 0         # submissions graded by this process, for the progress line
 
     def preprocess(self, nb, resources):
         sandboxed = self._check_protections()
@@ -117,7 +118,22 @@ class SandboxedJudge(NbGraderPreprocessor):
         write_verdicts(nb, grade_fns, report)
         notes = list(nb.metadata.pop("nndl_repairs", [])) + restored + _notes(code, err, log, report, grade_fns)
         self._save_notes(resources, notes, report)
+        self._progress(student, report, notes)
         return nb, resources
+
+    def _progress(self, student, report, notes):
+        """One line per graded submission, so a long batch shows where it is. With
+        NNDL_BATCH_TOTAL set (by `python -m grader.batch`) it is printed as [k/n] on stderr."""
+        SandboxedJudge._graded += 1
+        funcs = report.get("functions", {}).values()
+        checks = f"{sum(f['passed'] for f in funcs)}/{sum(f['total'] for f in funcs)} checks"
+        took = sum(report["seconds"].values())
+        line = f"{student}: {checks} passed, {took:.1f} s" + (", look at it" if notes else "")
+        total = os.environ.get("NNDL_BATCH_TOTAL")
+        if total:
+            print(f"[{SandboxedJudge._graded}/{total}] {line}", file=sys.stderr, flush=True)
+        else:
+            self.log.info("graded %s", line)
 
     def _check_protections(self):
         """Once per run: says loudly what the machine cannot protect against."""

@@ -86,6 +86,8 @@ def test_batch_finished_and_nothing_was_harmed(graded, assignment):
     built_course, scores, before, done = graded[assignment]
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
     assert len(scores) == len(variants(assignment))
+    n = len(variants(assignment))
+    assert f"[{n}/{n}] " in done.stderr, "the batch did not show its progress"
     assert digest(ROOT / "source") == before["source"]
     assert digest(ROOT / "release") == before["release"]
     assert digest(built_course / "release") == before["course_release"]
