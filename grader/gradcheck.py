@@ -6,30 +6,7 @@ gradient agrees to a relative error below 1e-6 (a wrong one is typically off by 
 """
 import numpy as np
 
-from utils.checks import CheckError, max_rel_error
-
-
-def numerical_gradient(f, x, h=1e-5):
-    """Gradient of the scalar f() with respect to the array x, changed in place and restored.
-
-    Arguments:
-    f -- function of no arguments returning a float; it reads x
-    x -- float64 array of any shape
-    Returns:
-    grad -- array of x's shape
-    """
-    grad = np.zeros_like(x, dtype=float)
-    it = np.nditer(x, flags=["multi_index"])
-    for _ in it:
-        i = it.multi_index
-        old = x[i]
-        x[i] = old + h
-        plus = f()
-        x[i] = old - h
-        minus = f()
-        x[i] = old
-        grad[i] = (plus - minus) / (2 * h)
-    return grad
+from utils.checks import CheckError, max_rel_error, numerical_gradient
 
 
 def check_against_numerical(found, numerical, name, tol=1e-5, hint=None):

@@ -43,3 +43,11 @@ def test_one_wrong_entry_among_many_is_caught():
 def test_a_flat_bias_gradient_is_told_to_keep_its_shape():
     with pytest.raises(CheckError, match=r"shape \(3,\), expected \(3, 1\)"):
         check_against_numerical(np.zeros(3), np.zeros((3, 1)), "db")
+
+
+@pytest.mark.parametrize("factor,words", [(3.0, "3 times too large"), (1 / 3, "3 times too small"),
+                                          (-1.0, "wrong sign"), (2.0, "the formula")])
+def test_scale_hint_names_the_mistake(factor, words):
+    from utils.checks import scale_hint
+    expected = np.array([[0.5], [-1.25]])
+    assert words in scale_hint(factor * expected, expected, 3, "the formula")

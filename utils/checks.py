@@ -38,6 +38,47 @@ def max_rel_error(found, expected):
     return float(np.max(np.abs(found - expected) / np.maximum(np.abs(expected), 1e-12)))
 
 
+def numerical_gradient(f, x, h=1e-5):
+    """Central differences of the scalar f() with respect to the array x, which f reads.
+
+    df/dx[i] ~ (f(x + h e_i) - f(x - h e_i)) / 2h; x is changed in place and restored.
+
+    Arguments:
+    f -- function of no arguments returning a float
+    x -- float64 array of any shape
+    Returns:
+    grad -- array of x's shape
+    """
+    grad = np.zeros_like(x, dtype=float)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        plus = f()
+        x[i] = old - h
+        minus = f()
+        x[i] = old
+        grad[i] = (plus - minus) / (2 * h)
+    return grad
+
+
+def scale_hint(found, expected, m, default, too_small="divide by m only once"):
+    """A hint naming the typical mistake when `found` is m times `expected`, 1/m of it (then
+    `too_small` says what to do), or `expected` with the wrong sign; `default` otherwise (or
+    when the shapes do not match)."""
+    try:
+        f = np.asarray(found, dtype=float).reshape(np.shape(expected))
+    except (TypeError, ValueError):
+        return default
+    expected = np.asarray(expected, dtype=float)
+    if np.allclose(f, m * expected):
+        return f"it is m = {m} times too large: did you divide by m?"
+    if np.allclose(f, expected / m):
+        return f"it is m = {m} times too small: {too_small}"
+    if np.allclose(f, -expected):
+        return "it has the wrong sign: " + default
+    return default
+
+
 def check_scalar(found, expected, name, rtol=1e-5, atol=1e-8, hint=None, reveal=True):
     """Checks that `found` is a real number close to `expected`.
 

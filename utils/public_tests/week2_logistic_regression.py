@@ -12,7 +12,7 @@ import io
 import numpy as np
 
 from utils.checks import (CheckError, check_array, check_keys, check_scalar, check_tuple,
-                          is_number)
+                          is_number, scale_hint)
 
 
 def _small_problem():
@@ -23,19 +23,6 @@ def _small_problem():
                   [3.0, 0.5, -1.5]])
     Y = np.array([[1, 0, 1]])
     return w, b, X, Y
-
-
-def _diagnose(found, expected, m, default):
-    """A hint naming the typical mistake when `found` is `expected` times m, or of wrong sign."""
-    try:
-        f = np.asarray(found, dtype=float).reshape(np.shape(expected))
-    except (TypeError, ValueError):
-        return default
-    if np.allclose(f, m * np.asarray(expected)):
-        return f"it is m = {m} times too large: did you divide by m?"
-    if np.allclose(f, -np.asarray(expected)):
-        return "it has the wrong sign: " + default
-    return default
 
 
 def _numerical_grads(target, w, b, X, Y, eps=1e-2):
@@ -116,10 +103,10 @@ def propagate_test(target):
     exp_dw = np.array([[-0.46988409125418906], [-0.8079323842856135]])
     exp_db = -0.26705110609923316
     cost_formula = "J = -(1/m) sum(Y log A + (1 - Y) log(1 - A)), with A = sigmoid(w^T X + b)"
-    check_scalar(cost, exp_cost, "cost", hint=_diagnose(cost, exp_cost, 3, cost_formula))
-    check_array(dw, exp_dw, "dw", hint=_diagnose(dw, exp_dw, 3, "dw = (1/m) X (A - Y)^T"),
+    check_scalar(cost, exp_cost, "cost", hint=scale_hint(cost, exp_cost, 3, cost_formula))
+    check_array(dw, exp_dw, "dw", hint=scale_hint(dw, exp_dw, 3, "dw = (1/m) X (A - Y)^T"),
                 shape_hint=DW_SHAPE_HINT)
-    check_scalar(db, exp_db, "db", hint=_diagnose(db, exp_db, 3, "db = (1/m) sum(A - Y)"))
+    check_scalar(db, exp_db, "db", hint=scale_hint(db, exp_db, 3, "db = (1/m) sum(A - Y)"))
     # Independent oracle: the gradients must be the slope of the cost. With eps = 1e-2 the
     # central difference agrees with a correct dw to a relative error of about 1e-5 (2e-4 if
     # the student computes in float32); a wrong gradient is off by far more than rtol = 1e-3.

@@ -12,7 +12,8 @@ the judge.
 import numpy as np
 
 from utils.activations import relu, sigmoid
-from utils.checks import CheckError, check_array, check_keys, check_scalar, check_tuple, is_number
+from utils.checks import (CheckError, check_array, check_keys, check_scalar, check_tuple, is_number,
+                          numerical_gradient, scale_hint)
 
 # Known values, computed once with the reference solutions and written out here.
 # initialize_parameters(2, 3, 1)
@@ -119,33 +120,8 @@ def _layer_inputs():
     return A_prev, W, b
 
 
-def _times_m_hint(found, expected, m, default):
-    """A hint naming the typical mistake when `found` is m times `expected`, or of wrong sign."""
-    try:
-        f = np.asarray(found, dtype=float).reshape(np.shape(expected))
-    except (TypeError, ValueError):
-        return default
-    if np.allclose(f, m * np.asarray(expected)):
-        return f"it is m = {m} times too large: did you divide by m?"
-    if np.allclose(f, np.asarray(expected) / m):
-        return f"it is m = {m} times too small: divide by m only in dW and db"
-    if np.allclose(f, -np.asarray(expected)):
-        return "it has the wrong sign: " + default
-    return default
-
-
-def _numerical(J, x, h=1e-6):
-    """Central differences of the scalar J() with respect to the array x (changed, restored)."""
-    grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        old = x[i]
-        x[i] = old + h
-        plus = J()
-        x[i] = old - h
-        minus = J()
-        x[i] = old
-        grad[i] = (plus - minus) / (2 * h)
-    return grad
+def _scale_hint(found, expected, m, default):
+    return scale_hint(found, expected, m, default, too_small="divide by m only in dW and db")
 
 
 SHAPE_HINT = "W[l] is (n[l], n[l-1]) and b[l] is the column (n[l], 1)"
@@ -291,7 +267,7 @@ def compute_cost_test(target):
                 else f"of type {type(cost).__name__}")
         raise CheckError(f"cost is {what}, expected a number: use np.squeeze(cost)")
     formula = "J = -(1/m) sum(Y log(AL) + (1 - Y) log(1 - AL))"
-    check_scalar(cost, COST, "cost", hint=_times_m_hint(cost, COST, 5, formula))
+    check_scalar(cost, COST, "cost", hint=_scale_hint(cost, COST, 5, formula))
     check_scalar(target(np.array([[0.25]]), np.array([[0.0]])), COST1,
                  "the cost of AL = [[0.25]], Y = [[0]]", hint="keep the (1 - Y) log(1 - AL) term")
     print("All tests passed.")
@@ -312,19 +288,20 @@ def linear_backward_test(target):
     dA_prev, dW, db = _gradients(target(dZ.copy(), (A_prev.copy(), W.copy(), b.copy())),
                                  "linear_backward(dZ, cache)")
     check_array(dA_prev, LB_DA, "dA_prev",
-                hint=_times_m_hint(dA_prev, LB_DA, 3, "dA_prev = np.dot(W.T, dZ)"),
+                hint=_scale_hint(dA_prev, LB_DA, 3, "dA_prev = np.dot(W.T, dZ)"),
                 shape_hint="dA_prev has the shape of A_prev: (2, 3)")
-    check_array(dW, LB_DW, "dW", hint=_times_m_hint(dW, LB_DW, 3,
+    check_array(dW, LB_DW, "dW", hint=_scale_hint(dW, LB_DW, 3,
                                                         "dW = np.dot(dZ, A_prev.T) / m"),
                 shape_hint="dW has the shape of W: (4, 2)")
     check_array(db, LB_DB, "db",
-                hint=_times_m_hint(db, LB_DB, 3, "db = np.sum(dZ, axis=1, keepdims=True) / m"),
+                hint=_scale_hint(db, LB_DB, 3, "db = np.sum(dZ, axis=1, keepdims=True) / m"),
                 shape_hint="db has the shape of b, (4, 1): use keepdims=True")
     # J = sum(dZ * Z) has dJ/dZ = dZ; the course averages dW and db over the m = 3 examples
     J = lambda: float(np.sum(dZ * (np.dot(W, A_prev) + b)))  # noqa: E731
-    check_array(dA_prev, _numerical(J, A_prev), "dA_prev", rtol=1e-5, atol=1e-7,
+    check_array(dA_prev, numerical_gradient(J, A_prev, h=1e-6), "dA_prev", rtol=1e-5,
+                atol=1e-7,
                 hint="it is not the derivative of sum(dZ * Z) with respect to A_prev")
-    check_array(dW, _numerical(J, W) / 3, "dW", rtol=1e-5, atol=1e-7,
+    check_array(dW, numerical_gradient(J, W, h=1e-6) / 3, "dW", rtol=1e-5, atol=1e-7,
                 hint="it is not (1/m) times the derivative of sum(dZ * Z) with respect to W")
     print("All tests passed.")
 
@@ -353,8 +330,8 @@ def linear_activation_backward_test(target):
         g = functions[activation]
         A_num = A_prev.copy()
         J = lambda: float(np.sum(dA * g(np.dot(W, A_num) + b)[0]))  # noqa: E731
-        check_array(dA_prev, _numerical(J, A_num), f"dA_prev with {activation}", rtol=1e-5,
-                    atol=1e-7,
+        check_array(dA_prev, numerical_gradient(J, A_num, h=1e-6), f"dA_prev with {activation}",
+                    rtol=1e-5, atol=1e-7,
                     hint="it is not the derivative of sum(dA * A) with respect to A_prev")
     print("All tests passed.")
 
