@@ -1,6 +1,7 @@
 """Logistic regression, as built in week 2, given ready-made for later weeks.
 
-Week 3 ("Planar data classification") uses it as a baseline and reuses its `sigmoid`:
+Week 3 ("Planar data classification") uses it as a baseline and reuses its `sigmoid`; the
+week 4 application trains it again to compare with the deep networks:
 
     from utils.logreg import sigmoid, train_logistic_regression, predict_logistic_regression
 

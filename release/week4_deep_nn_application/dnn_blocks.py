@@ -241,33 +241,3 @@ def predict(X, y, parameters):
     if y is not None:
         print(f"Accuracy: {100 * np.mean(p == y):.1f} %")
     return p
-
-
-# ------------------------------------------------------- week 2's model, for comparison
-
-def logistic_regression(X, Y, num_iterations=2000, learning_rate=0.005):
-    """Week 2's logistic regression, trained from zeros by batch gradient descent.
-
-    Arguments:
-    X -- inputs, (n_x, m)
-    Y -- labels 0 or 1, (1, m)
-    num_iterations -- number of gradient-descent steps
-    learning_rate -- step size
-
-    Returns:
-    w -- weights, (n_x, 1)
-    b -- bias, a float
-    """
-    m = X.shape[1]
-    w, b = np.zeros((X.shape[0], 1)), 0.0
-    for _ in range(num_iterations):
-        A, _ = sigmoid(w.T @ X + b)                         # (1, m)
-        w = w - learning_rate * (X @ (A - Y).T) / m         # dw = X (A - Y)^T / m, (n_x, 1)
-        b = b - learning_rate * float(np.mean(A - Y))       # db = mean(A - Y)
-    return w, b
-
-
-def predict_logistic(w, b, X):
-    """Labels of logistic regression: 1 where sigmoid(w^T X + b) > 0.5, shape (1, m)."""
-    A, _ = sigmoid(w.T @ X + b)
-    return (A > 0.5).astype(float)
