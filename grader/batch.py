@@ -23,17 +23,14 @@ from pathlib import Path
 import nbformat
 from nbgrader.api import Gradebook
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-BIN = Path(sys.executable).parent  # this environment's nbgrader, jupyter and alembic
+from grader.course import ROOT, use_this_environment
 
 
 def nbgrader(course, *args, total=None):
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    if total:
-        env["NNDL_BATCH_TOTAL"] = str(total)      # SandboxedJudge prints [k/total] lines
-    return subprocess.run([str(BIN / "nbgrader"), *args], cwd=course, env=env).returncode
+    """Runs `nbgrader ARGS` in `course` with its output shown; returns the exit code."""
+    use_this_environment()                       # nbgrader, jupyter and alembic from here
+    env = {**os.environ, "NNDL_BATCH_TOTAL": str(total)} if total else None
+    return subprocess.run(["nbgrader", *args], cwd=course, env=env).returncode
 
 
 def count_submissions(course, assignment, nbgrader_args):

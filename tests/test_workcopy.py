@@ -1,4 +1,6 @@
 """`make lab`'s working copy: made once, never overwritten, with a Validate-friendly config."""
+from traitlets.config import Config
+
 from conftest import ASSIGNMENTS, ROOT
 from grader import workcopy
 
@@ -15,9 +17,9 @@ def test_copy_is_made_once_and_keeps_student_work(tmp_path):
 
 def test_validate_gets_a_long_cell_timeout(tmp_path):
     workcopy.main(ASSIGNMENTS[0], work=tmp_path)
-    config = {}
-    exec((tmp_path / "nbgrader_config.py").read_text(), {"get_config": lambda: _Config(config)})
-    assert config["timeout"] >= 300
+    config = Config()
+    exec((tmp_path / "nbgrader_config.py").read_text(), {"get_config": lambda: config})
+    assert config.Execute.timeout >= 300
 
 
 def test_unknown_assignment_is_refused_with_the_choices(tmp_path, capsys):
@@ -25,15 +27,3 @@ def test_unknown_assignment_is_refused_with_the_choices(tmp_path, capsys):
     assert ASSIGNMENTS[0] in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
 
-
-class _Config:
-    def __init__(self, store):
-        self.Execute = _Section(store)
-
-
-class _Section:
-    def __init__(self, store):
-        object.__setattr__(self, "store", store)
-
-    def __setattr__(self, name, value):
-        self.store[name] = value
