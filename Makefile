@@ -3,6 +3,11 @@
 #   make test   set up and run every test
 #   make lab    JupyterLab on a student working copy (work/), never on release/ itself
 #   make grade, make lab, make feedback take A=<assignment> (default: week 2 logistic regression)
+# The course loop on one host (docs/running_the_course.md):
+#   make release [A=x]  build release/ and put x (default: every assignment) in the exchange
+#   make lab A=x        student: a working copy; Nbgrader > Assignment List submits it
+#   make collect A=x    make grade A=x    make feedback A=x (also releases it to the students)
+#   make roster         enrol the students listed in roster.csv
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,8 +16,10 @@ export PATH := $(BIN):$(PATH)
 ASSIGNMENTS := $(notdir $(patsubst %/,%,$(dir $(wildcard source/*/*.ipynb))))
 DEMO_ASSIGNMENT := week2_logistic_regression
 A ?= $(DEMO_ASSIGNMENT)
+# `make release` puts every assignment in the exchange unless A= is given on the command line.
+RELEASED := $(if $(filter command line environment,$(origin A)),$(A),$(ASSIGNMENTS))
 
-.PHONY: setup demo test lint release grade feedback lab bench clean
+.PHONY: setup demo test lint release roster collect grade feedback lab bench clean
 
 setup: $(VENV)/.installed
 
@@ -29,12 +36,21 @@ $(VENV)/.installed: pyproject.toml
 
 release: setup
 	cd $(CURDIR) && for a in $(ASSIGNMENTS); do nbgrader generate_assignment $$a --force --log-level=WARN || exit 1; done
+	$(BIN)/python -m grader.course_loop release $(RELEASED)
+	$(BIN)/python -m grader.course_loop student-config $(VENV)/etc/jupyter
+
+roster: setup
+	$(BIN)/python -m grader.course_loop roster
+
+collect: setup
+	$(BIN)/python -m grader.course_loop collect $(A)
 
 grade: setup
 	$(BIN)/python -m grader.batch $(A)
 
 feedback: setup
-	$(BIN)/python -m grader.batch $(A) --feedback
+	$(BIN)/python -m grader.batch $(A) --feedback; code=$$?; \
+	  $(BIN)/python -m grader.course_loop release-feedback $(A) && exit $$code
 
 demo: release
 	$(BIN)/python -m grader.batch $(DEMO_ASSIGNMENT) --samples --feedback

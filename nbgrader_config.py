@@ -12,6 +12,8 @@ from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, Clea
                                     ClearOutput, GetGrades, IgnorePattern, LimitOutput,
                                     OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
 
+from grader.course_loop import COURSE_ID, ROSTER, exchange_root
+from grader.feedback import TEMPLATE, FeedbackPage, SanitizeMarkdown
 from grader.nbgrader_plugin import RepairCells, SandboxedJudge
 
 ROOT = Path(__file__).resolve().parent
@@ -22,12 +24,17 @@ c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 warnings.filterwarnings("ignore", message=".*not in session.*", module="nbgrader.api")
 
 c.CourseDirectory.root = str(ROOT)
-c.CourseDirectory.course_id = "nndl-course"
+c.CourseDirectory.course_id = COURSE_ID
 c.CourseDirectory.db_url = f"sqlite:///{ROOT / 'gradebook.db'}"
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback",
                             "grading_report.json"]
-c.Exchange.root = str(ROOT / "exchange")
+# The exchange students fetch from and submit to: $NNDL_EXCHANGE, else exchange/ here
+# (docs/running_the_course.md). With a roster.csv, only the students on it are graded.
+c.Exchange.root = exchange_root(ROOT)
 c.Exchange.path_includes_course = True
+c.Autograde.create_student = not (ROOT / ROSTER).exists()
+# grades.csv: enrolled students x graded assignments, a missing submission is "missing", not 0.
+c.ExportApp.plugin_class = "grader.export.GradesExport"
 
 # Notebooks that `nbgrader validate` executes (students' own check) get 2 minutes a cell.
 c.Execute.timeout = 120
@@ -37,6 +44,7 @@ c.Autograde.sanitize_preprocessors = [
     RepairCells,               # instead of DeduplicateIds, whose empty metadata aborts a batch
     OverwriteKernelspec,
     OverwriteCells,
+    SanitizeMarkdown,          # a student's markdown cannot script formgrader or feedback
     CheckCellMetadata,
 ]
 c.Autograde.autograde_preprocessors = [
@@ -55,4 +63,8 @@ c.SandboxedJudge.memory_gib = 4.0
 c.SandboxedJudge.skip_tag = "skip-autograde"
 
 # Feedback shows the verdicts but never the hidden test code.
-c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, ClearHiddenTests]
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, FeedbackPage,
+                                    ClearHiddenTests]
+# Feedback pages name each test cell's function, wrap verdicts and carry their own MathJax
+# (grader/feedback.py); formgrader keeps nbgrader's own template.
+c.GenerateFeedback.HTMLExporter.template_file = str(TEMPLATE)

@@ -2,19 +2,17 @@
 
 JupyterLab's Validate button saves over the notebook it validates, so students never open
 release/ itself: they work on a copy, which this never overwrites. The copy's folder also gets
-an `nbgrader_config.py` for the Validate button: it runs every cell, including the long
-training cells, so it needs more than nbgrader's default 30 s per cell on a slow laptop.
+the student-side `nbgrader_config.py` (grader.course_loop): the course id and exchange, so the
+Assignment List can submit and fetch feedback, and a long cell time for Validate, which runs
+every cell, training included.
 """
 import shutil
 import sys
 from pathlib import Path
 
+from grader.course_loop import COURSE_ID, exchange_root, write_student_config
+
 ROOT = Path(__file__).resolve().parent.parent
-VALIDATE_TIMEOUT = 600      # seconds per cell when a student clicks Validate
-STUDENT_CONFIG = f'''# Written by `make lab` for the Validate button in this folder (not used for grading).
-c = get_config()  # noqa: F821
-c.Execute.timeout = {VALIDATE_TIMEOUT}   # the training cells take a while on a laptop
-'''
 
 
 def main(assignment, work=ROOT / "work"):
@@ -29,9 +27,10 @@ def main(assignment, work=ROOT / "work"):
     else:
         shutil.copytree(src, dest)
         print(f"copied {src} -> {dest}")
-    config = Path(work) / "nbgrader_config.py"
-    if not config.exists():
-        config.write_text(STUDENT_CONFIG)
+    write_student_config(work)      # rewritten each time: the exchange may have moved
+    if not (Path(exchange_root()) / COURSE_ID / "outbound" / assignment).is_dir():
+        print(f"note: {assignment} is not in the exchange yet, so Nbgrader > Assignment List "
+              f"cannot submit it: run `make release A={assignment}` first")
     return 0
 
 
