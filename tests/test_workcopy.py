@@ -2,7 +2,7 @@
 from traitlets.config import Config
 
 from conftest import ASSIGNMENTS, ROOT
-from grader import workcopy
+from grader import course_loop, workcopy
 
 
 def test_copy_is_made_once_and_keeps_student_work(tmp_path):
@@ -15,11 +15,27 @@ def test_copy_is_made_once_and_keeps_student_work(tmp_path):
     assert nb.read_text() == "my work"
 
 
+def student_config(folder):
+    config = Config()
+    exec((folder / "nbgrader_config.py").read_text(), {"get_config": lambda: config})
+    return config
+
+
 def test_validate_gets_a_long_cell_timeout(tmp_path):
     workcopy.main(ASSIGNMENTS[0], work=tmp_path)
-    config = Config()
-    exec((tmp_path / "nbgrader_config.py").read_text(), {"get_config": lambda: config})
-    assert config.Execute.timeout >= 300
+    assert student_config(tmp_path).Execute.timeout >= 300
+
+
+def test_assignment_list_finds_the_course_exchange(tmp_path, monkeypatch):
+    """The lab in work/ knows the course and its exchange (it looked in /usr/local/share)."""
+    monkeypatch.delenv(course_loop.EXCHANGE_ENV, raising=False)
+    workcopy.main(ASSIGNMENTS[0], work=tmp_path)
+    config = student_config(tmp_path)
+    assert config.CourseDirectory.course_id == "nndl-course"
+    assert config.Exchange.root == str(ROOT / "exchange")
+    monkeypatch.setenv(course_loop.EXCHANGE_ENV, "/srv/nbgrader/exchange")
+    workcopy.main(ASSIGNMENTS[0], work=tmp_path)
+    assert student_config(tmp_path).Exchange.root == "/srv/nbgrader/exchange"
 
 
 def test_unknown_assignment_is_refused_with_the_choices(tmp_path, capsys):

@@ -10,8 +10,20 @@ from pathlib import Path
 import numpy as np
 
 SPLITS = {"train": "train_catvnoncat.h5", "test": "test_catvnoncat.h5"}
-FIX = ("Fix: run `python -m utils.catgen` to regenerate the bundled set, or set COURSE_DATA_DIR "
-       "to a folder holding train_catvnoncat.h5 and test_catvnoncat.h5 in the course's layout.")
+
+
+def _fix():
+    """How to get good data files where they are looked for (depends on COURSE_DATA_DIR)."""
+    env = os.environ.get("COURSE_DATA_DIR")
+    if env:
+        return (f"COURSE_DATA_DIR is set to {env}, so the data are read from that folder"
+                f"{'' if Path(env).is_dir() else ', which does not exist'}. Fix: put "
+                "train_catvnoncat.h5 and test_catvnoncat.h5 in the course's layout there (e.g. "
+                f"`python -m utils.builders folders CATS NONCATS {env}`), or unset "
+                "COURSE_DATA_DIR to use the course's bundled datasets/.")
+    return (f"Fix: run `python -m utils.catgen` to regenerate the bundled set in {data_dir()}, "
+            "or set COURSE_DATA_DIR to a folder holding train_catvnoncat.h5 and "
+            "test_catvnoncat.h5 in the course's layout.")
 
 
 class DatasetError(Exception):
@@ -29,20 +41,20 @@ def _read_split(prefix):
     import h5py
     path = data_dir() / SPLITS[prefix]
     if not path.is_file():
-        raise DatasetError(f"{path} is missing. Expected the course's cat data here. {FIX}")
+        raise DatasetError(f"{path} is missing. Expected the course's cat data here. {_fix()}")
     try:
         with h5py.File(path, "r") as f:
             missing = [k for k in (f"{prefix}_set_x", f"{prefix}_set_y", "list_classes") if k not in f]
             if missing:
                 raise DatasetError(f"{path} has no dataset(s) {missing}; expected "
-                                   f"{prefix}_set_x, {prefix}_set_y and list_classes. {FIX}")
+                                   f"{prefix}_set_x, {prefix}_set_y and list_classes. {_fix()}")
             x, y = f[f"{prefix}_set_x"][:], f[f"{prefix}_set_y"][:]
             classes = f["list_classes"][:]
     except DatasetError:
         raise
     except Exception as e:  # h5py raises OSError, KeyError, ... on a damaged file
         raise DatasetError(f"{path} could not be read as HDF5 ({type(e).__name__}: {e}); "
-                           f"the file is damaged or truncated. {FIX}") from None
+                           f"the file is damaged or truncated. {_fix()}") from None
     _check(path, prefix, x, y)
     return x, y.astype(np.int64), classes
 
@@ -50,12 +62,12 @@ def _read_split(prefix):
 def _check(path, prefix, x, y):
     if x.ndim != 4 or x.shape[-1] != 3 or x.dtype != np.uint8:
         raise DatasetError(f"{path}: {prefix}_set_x has shape {x.shape} and dtype {x.dtype}; "
-                           f"expected (m, height, width, 3) uint8 pictures. {FIX}")
+                           f"expected (m, height, width, 3) uint8 pictures. {_fix()}")
     if y.shape != (x.shape[0],):
         raise DatasetError(f"{path}: {prefix}_set_y has shape {y.shape}; expected "
-                           f"({x.shape[0]},), one label per picture. {FIX}")
+                           f"({x.shape[0]},), one label per picture. {_fix()}")
     if not np.isin(y, (0, 1)).all():
-        raise DatasetError(f"{path}: {prefix}_set_y holds labels other than 0 and 1. {FIX}")
+        raise DatasetError(f"{path}: {prefix}_set_y holds labels other than 0 and 1. {_fix()}")
 
 
 def load_dataset():
