@@ -14,7 +14,6 @@ import ast
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade
 from traitlets import Bool, Float, Integer, Unicode
 
-from grader import judge, sandbox
+from grader import intake, judge, sandbox
 
 SAFE_MIME = ("text/plain", "image/png", "image/jpeg")  # no HTML/JS/SVG from submissions
 PROBE_RE = re.compile(r"""\bprobe\(\s*["'](\w+)["']""")
@@ -154,9 +153,12 @@ class SandboxedJudge(NbGraderPreprocessor):
         return SandboxedJudge._checked
 
     def _prepare(self, job, nb, resources, assignment, seed, functions):
+        """Fills the job folder: the submission's regular files (never a link, and not what
+        the intake gate put aside in handed-in/), the notebook, the judge's inputs."""
         src = Path(resources["metadata"]["path"])
-        shutil.copytree(src, job / "submission", ignore=shutil.ignore_patterns("*.ipynb"),
-                        symlinks=False, ignore_dangling_symlinks=True)
+        skip = [intake.EXTRAS] + [n for n in os.listdir(src) if n.endswith(".ipynb")]
+        for line in intake.copy_tree(src, job / "submission", skip=skip):
+            self.log.warning("%s: %s", resources["nbgrader"]["student"], line)
         name = resources["nbgrader"]["notebook"] + ".ipynb"
         nbformat.write(nb, job / "submission" / name)
         judge.write_inputs(assignment, job / "probe", seed, only=functions)
