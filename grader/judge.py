@@ -72,9 +72,11 @@ class Submission:
         self.out = Path(probe_dir, "outputs")
         self.absent = absent or {}
 
-    def meta(self, name):
+    def meta(self, name, file="meta.json"):
+        """A small JSON dict the sandbox wrote about `name` ({} if missing or malformed)."""
         try:
-            meta = json.loads((self.out / name / "meta.json").read_text()[:10000])
+            with open(self.out / name / file, "rb") as fh:
+                meta = plaindata.loads_json(fh.read(10000))
             return meta if isinstance(meta, dict) else {}
         except (OSError, ValueError):
             return {}
@@ -100,14 +102,30 @@ class Submission:
     def _value(self, name, i, case):
         try:
             rec = plaindata.load(self.out / name / f"case{i:02d}")
+        except plaindata.RecordError as e:
+            raise CheckError(f"{name}({case.label}) returned a result the grader does not read: "
+                             f"{e}; return plain numbers and numpy arrays of sensible size") from None
         except (OSError, ValueError):
-            raise CheckError(f"{name}({case.label}) did not finish: it crashed the kernel or ran "
-                             "past the time limit") from None
+            raise CheckError(self._unfinished(name, case)) from None
         if not isinstance(rec, dict) or "ok" not in rec:
             raise CheckError(f"{name}({case.label}): the grader could not read its result")
         if not rec["ok"]:
             raise CheckError(f"{name}({case.label}) raised {rec.get('error')}")
         return rec.get("value")
+
+    def _unfinished(self, name, case):
+        """Why `name` left no result for `case`, from how its probing process ended."""
+        run = self.meta(name, "run.json")
+        status = str(run.get("status", ""))
+        if status == "timeout":
+            return (f"{name}({case.label}) did not finish: {name} ran past its own time limit "
+                    f"({run.get('limit')} s for all the grader's inputs); look for an endless "
+                    "loop or a very slow step (a python loop over every entry)")
+        if status.startswith(("exit", "signal")):
+            return (f"{name}({case.label}) did not finish: the process running it ended "
+                    f"({status}), e.g. it ran out of memory or called exit")
+        return (f"{name}({case.label}) did not finish: it crashed the kernel or ran past the "
+                "time limit")
 
 
 class JudgePlugin:

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from IPython.core.inputtransformer2 import TransformerManager
 from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade
@@ -31,6 +32,9 @@ from grader import intake, judge, sandbox
 SAFE_MIME = ("text/plain", "image/png", "image/jpeg")  # no HTML/JS/SVG from submissions
 PROBE_RE = re.compile(r"""\bprobe\(\s*["'](\w+)["']""")
 MAX_NOTEBOOK_BYTES = 50 * 1024 ** 2
+MAX_CELL_CHARS = 1_000_000          # of one cell's source, when reading it for names
+_IPYTHON = TransformerManager()
+RESULTS_BYTES = 200 * 1024 ** 2     # log.json and what the graded functions returned
 
 
 class RepairCells(NbGraderPreprocessor):
@@ -38,14 +42,21 @@ class RepairCells(NbGraderPreprocessor):
     stop a batch. nbgrader empties the metadata of a duplicated cell, which then fails the
     schema check and aborts grading for everyone; here a duplicate, an unknown grade_id or
     damaged metadata loses its nbgrader metadata (the code still runs), a wrong schema version
-    is reset, and a retyped cell gets its type back. Notes go to the notebook's metadata.
+    is reset, a retyped cell gets its type back, and a cell whose role was changed (a locked
+    test cell made an answer cell, points or locks edited) gets the flags the gradebook
+    records, so nbgrader's OverwriteCells restores its source and it is graded as released.
+    Notes go to the notebook's metadata.
     """
 
     def preprocess(self, nb, resources):
         info = resources["nbgrader"]
         with Gradebook(info["db_url"]) as gb:
-            known = {c.name: c.cell_type for c in
-                     gb.find_notebook(info["notebook"], info["assignment"]).source_cells}
+            notebook = gb.find_notebook(info["notebook"], info["assignment"])
+            grades = {c.name: float(c.max_score) for c in notebook.grade_cells}
+            solutions = {c.name for c in notebook.solution_cells}
+            tasks = {c.name for c in notebook.task_cells}
+            known = {c.name: (c.cell_type, _flags(c, grades, solutions, tasks))
+                     for c in notebook.source_cells}
         seen, notes = set(), []
         for i, cell in enumerate(nb.cells):
             nb.cells[i], note = self._repair(cell, known, seen)
@@ -59,29 +70,58 @@ class RepairCells(NbGraderPreprocessor):
         if meta is None:
             return cell, None
         gid = meta.get("grade_id") if isinstance(meta, dict) else None
-        if gid not in known or gid in seen:
+        if not isinstance(gid, str) or gid not in known or gid in seen:
             del cell.metadata["nbgrader"]
             what = "a copy of" if gid in seen else "a cell with unknown or damaged metadata"
-            return cell, f"{what} cell '{gid}' was graded as ordinary code"
+            return cell, f"{what} cell '{str(gid)[:100]}' was graded as ordinary code"
         seen.add(gid)
+        cell_type, flags = known[gid]
         note = None
         if meta.get("schema_version") != 3:
             meta["schema_version"] = 3
             note = f"cell '{gid}' had its nbgrader metadata edited; it was reset"
-        if cell.cell_type != known[gid]:
-            new = (nbformat.v4.new_code_cell if known[gid] == "code" else nbformat.v4.new_markdown_cell)(
+        if _role_changed(meta, flags):
+            meta.update(flags)
+            if not flags["grade"]:
+                meta.pop("points", None)
+            note = f"cell '{gid}' had its role changed (grade, answer, lock or points); it was " \
+                   "restored from the released notebook and graded"
+        if cell.cell_type != cell_type:
+            new = (nbformat.v4.new_code_cell if cell_type == "code" else nbformat.v4.new_markdown_cell)(
                 cell.source, metadata=cell.metadata)
             new["id"] = cell.get("id", new.get("id"))
             cell, note = new, f"cell '{gid}' was changed to {cell.cell_type}; it was changed back"
         return cell, note
 
 
+def _role_changed(meta, flags):
+    """True if the cell's flags (as nbgrader reads them: truthy, points as a number) differ."""
+    try:
+        points_differ = "points" in flags and float(meta.get("points")) != flags["points"]
+    except (TypeError, ValueError):
+        points_differ = True
+    return points_differ or any(bool(meta.get(k, False)) != flags[k]
+                                for k in ("grade", "solution", "locked", "task"))
+
+
+def _flags(source_cell, grades, solutions, tasks):
+    """The nbgrader flags the gradebook records for one cell."""
+    name = source_cell.name
+    flags = {"grade": name in grades, "solution": name in solutions,
+             "locked": bool(source_cell.locked), "task": name in tasks}
+    if name in grades:
+        flags["points"] = grades[name]
+    return flags
+
+
 class SandboxedJudge(NbGraderPreprocessor):
     cell_timeout = Integer(60, help="Seconds one notebook cell may run.").tag(config=True)
     probe_timeout = Integer(120, help="Seconds for running one graded function on all the "
-                                      "judge's inputs.").tag(config=True)
-    wall_timeout = Integer(900, help="Seconds for a whole submission, after which its "
-                                     "sandbox is killed.").tag(config=True)
+                                      "judge's inputs; each function has its own.").tag(config=True)
+    wall_timeout = Integer(900, help="Seconds for running the notebook's cells (restarts and "
+                                     "replays included); past it the remaining cells are not "
+                                     "run, but every graded function is still probed with its "
+                                     "own probe_timeout.").tag(config=True)
     memory_gib = Float(4.0, help="Memory limit of the sandbox, GiB.").tag(config=True)
     max_restarts = Integer(8, help="Kernel restarts allowed per submission.").tag(config=True)
     skip_tag = Unicode("skip-autograde", help="Cells with this tag are not run.").tag(config=True)
@@ -103,22 +143,36 @@ class SandboxedJudge(NbGraderPreprocessor):
                 tempfile.TemporaryDirectory(prefix="nndl-trusted-") as trusted:
             job, trusted = Path(tmp), Path(trusted)
             self._prepare(job, nb, resources, assignment, seed, list(grade_fns.values()))
+            job_file = job / "job.json"
+            job_file.write_text(json.dumps({**json.loads(job_file.read_text()),
+                                            "cells_seconds": self.wall_timeout}))
             masked = getattr(judge.spec(assignment), "MASKED", [])
             t0 = time.perf_counter()
-            code, err = sandbox.run_job(job, sandbox.Limits(self.memory_gib, self.wall_timeout),
+            code, err = sandbox.run_job(job, self._limits(len(grade_fns)),
                                         sandboxed=sandboxed, masked=masked)
             t1 = time.perf_counter()
-            sandbox.copy_out(job, trusted, ["executed.ipynb", "log.json", "probe/outputs"])
+            # results first, each kind with its own budget: a flood of output costs only itself
+            lost = sandbox.copy_out(job, trusted, ["log.json", "probe/outputs"], RESULTS_BYTES)
+            lost += sandbox.copy_out(job, trusted, ["executed.ipynb"], MAX_NOTEBOOK_BYTES)
             log = _read_json(trusted / "log.json") or {}
             copy_outputs(nb, trusted / "executed.ipynb")
             report = self._judge(trusted, assignment, seed, nb, grade_fns)
             report["seconds"] = {"sandboxed_run": round(t1 - t0, 2),
                                  "judge": round(time.perf_counter() - t1, 2)}
         write_verdicts(nb, grade_fns, report)
-        notes = list(nb.metadata.pop("nndl_repairs", [])) + restored + _notes(code, err, log, report, grade_fns)
+        broken = [f"cell {i} has a syntax error ({e}) and did not run"
+                  for i, e in syntax_errors(parse_cells(nb)).items()]
+        notes = (list(nb.metadata.pop("nndl_repairs", [])) + restored + broken + lost
+                 + _notes(code, err, log, report, grade_fns))
         self._save_notes(resources, notes, report)
         self._progress(student, report, notes)
         return nb, resources
+
+    def _limits(self, n_functions):
+        """Sandbox limits: the cells' budget (twice: a last replay before probing may be
+        needed) plus each graded function's own budget."""
+        wall = 2 * self.wall_timeout + n_functions * (self.probe_timeout + 30) + 60
+        return sandbox.Limits(self.memory_gib, wall, cpu_seconds=wall)
 
     def _progress(self, student, report, notes):
         """One line per graded submission, so a long batch shows where it is. With
@@ -227,27 +281,64 @@ def probe_map(nb):
     return out
 
 
-def defined_names(nb):
-    """Names of functions defined by a `def` at the top level of some code cell."""
-    names = set()
-    for cell in nb.cells:
+def parse_cells(nb):
+    """[(cell index, source, ast tree or SyntaxError)] of the notebook's code cells, read as
+    IPython reads them (`%magic`, `!shell` and `name?` lines become calls)."""
+    out = []
+    for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        src = "\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!")))
+        src = str(cell.source)[:MAX_CELL_CHARS]
         try:
-            tree = ast.parse(src)
-        except (SyntaxError, ValueError):
-            continue
-        names |= {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            tree = ast.parse(_IPYTHON.transform_cell(src))
+        except (SyntaxError, ValueError) as e:  # ValueError: null bytes
+            tree = e if isinstance(e, SyntaxError) else SyntaxError(str(e))
+        except Exception as e:  # the transformer on odd input: read the cell as plain python
+            tree = SyntaxError(f"unreadable cell ({type(e).__name__})")
+        out.append((i, src, tree))
+    return out
+
+
+def _bound_names(body):
+    """Names a module body binds at its top level: def, class, `name = ...` (a lambda or any
+    value), also inside top-level if/try/with blocks. Imports do not count."""
+    names = set()
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {t.id for t in targets if isinstance(t, ast.Name)}
+        if isinstance(node, (ast.If, ast.Try, ast.With, ast.ExceptHandler)):
+            for block in ("body", "orelse", "finalbody", "handlers"):
+                names |= _bound_names(getattr(node, block, []))
     return names
 
 
+def syntax_errors(cells):
+    """{cell index: "line n: message"} for the cells Python cannot read."""
+    return {i: f"line {tree.lineno}: {tree.msg}"[:200] if tree.lineno else str(tree.msg)[:200]
+            for i, _, tree in cells if isinstance(tree, SyntaxError)}
+
+
 def not_written_in_notebook(nb, functions):
-    """{name: message} for graded functions that no cell of the notebook defines."""
-    defined = defined_names(nb)
-    return {f: (f"{f} is not written in this notebook (no `def {f}(...)` cell was found): "
-                f"graded functions must be written in their solution cell, not imported")
-            for f in functions if f not in defined}
+    """{name: message} for graded functions that no readable cell of the notebook defines;
+    a function whose cell has a syntax error is told so, with the line."""
+    cells = parse_cells(nb)
+    defined = set().union(*[_bound_names(t.body) for _, _, t in cells if isinstance(t, ast.Module)])
+    broken = syntax_errors(cells)
+    out = {}
+    for f in functions:
+        if f in defined:
+            continue
+        where = [i for i, src, _ in cells if i in broken and
+                 re.search(rf"^\s*(def\s+{re.escape(f)}\b|{re.escape(f)}\s*=)", src, re.M)]
+        out[f] = (f"{f} could not be read: the cell that defines it has a syntax error "
+                  f"({broken[where[0]]}), so the cell did not run; fix it and run the cell "
+                  "before submitting") if where else (
+                  f"{f} is not written in this notebook (no `def {f}(...)` cell was found): "
+                  "graded functions must be written in their solution cell, not imported")
+    return out
 
 
 def copy_outputs(nb, executed_path):
@@ -320,7 +411,20 @@ def _notes(code, err, log, report, grade_fns):
     elif code != 0:
         notes.append(f"the sandboxed run ended with exit code {code}: {err.strip()[-300:]}")
     for f in log.get("failed_cells", []):
-        notes.append(f"cell {f['index']} was stopped ({f['reason']}); the rest of the notebook ran")
+        if f.get("index") != -1:  # -1: a probe, reported below by function
+            notes.append(f"cell {f['index']} was stopped ({f['reason']}); the rest of the notebook ran")
+    if isinstance(log.get("not_run"), dict):
+        notes.append(f"the cells from cell {log['not_run'].get('from')} on were not run "
+                     f"({str(log['not_run'].get('reason'))[:200]}); the graded functions were "
+                     "still checked")
+    for name, probe in log.get("probes", {}).items():
+        status = str(probe.get("status"))[:40] if isinstance(probe, dict) else "?"
+        if status == "no record":
+            notes.append(f"{str(name)[:100]} could not be probed (its probe left no record: "
+                         "was utils.grading replaced?); only its own checks failed")
+        elif status != "ok":
+            notes.append(f"{str(name)[:100]} did not finish on the judge's inputs ({status}); "
+                         "only its own checks failed")
     missing = [n for n in grade_fns.values() if n not in report["functions"]]
     if missing:
         notes.append(f"no checks were run for {missing}")

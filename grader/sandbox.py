@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = Path(__file__).resolve().parent / "runner.py"
+WITHHELD = Path(__file__).resolve().parent / "withheld.py"
 GiB = 1024 ** 3
 CGROUP_V1 = Path("/sys/fs/cgroup")
 
@@ -111,9 +112,9 @@ def _bwrap_args(job_dir, venv, data_dirs, masked=()):
     for d in {str(real_python), str(Path(sys.prefix)), str(venv), str(ROOT / "utils"), *data_dirs}:
         if os.path.exists(d):
             args += ["--ro-bind", d, d]
-    for rel in masked:  # e.g. a shipped module holding this assignment's graded functions
+    for rel in masked:  # a shipped module holding answers: its calls raise, saying why
         if (ROOT / rel).exists():
-            args += ["--ro-bind", "/dev/null", str(ROOT / rel)]
+            args += ["--ro-bind", str(WITHHELD), str(ROOT / rel)]
     args += ["--ro-bind", str(RUNNER), "/opt/nndl/runner.py", "--bind", str(job_dir), "/job",
              "--chdir", "/job/submission"]
     return args
@@ -141,7 +142,8 @@ def _set_rlimits(limits):
 def run_job(job_dir, limits=None, sandboxed=True, masked=()):
     """Runs the runner on `job_dir`; returns (exit code or None if killed, stderr tail).
 
-    `masked`: paths relative to the repository that the sandbox sees as empty files.
+    `masked`: paths relative to the repository that the sandbox sees as grader/withheld.py
+    (importable; every function taken from it raises an error saying why).
     """
     limits = limits or Limits()
     venv = Path(sys.prefix)
@@ -176,27 +178,33 @@ def run_job(job_dir, limits=None, sandboxed=True, masked=()):
 
 
 def copy_out(job_dir, dest, names, max_bytes=200 * 1024 ** 2):
-    """Copies what the sandbox wrote (`names`, files or folders below job_dir) into `dest`.
+    """Copies what the sandbox wrote (`names`, files or folders below job_dir) into `dest`;
+    returns notes on what was left behind.
 
     Only regular files are copied, never followed links, fifos or devices, and at most
-    `max_bytes` in all: everything read afterwards comes from `dest`, which the sandbox
-    never saw.
+    `max_bytes` in all: a file larger than what is left of that is skipped (with a note) and
+    the rest still copied. Everything read afterwards comes from `dest`, which the sandbox
+    never saw. Copy results and bulky files in separate calls, each with its own budget.
     """
-    budget = max_bytes
+    budget, skipped = max_bytes, []
     job_dir, dest = Path(job_dir), Path(dest)
     for name in names:
         src = job_dir / name
-        found = [src] if _is_regular(src) else _regular_files_below(src)
-        for f in found:
+        for f in [src] if _is_regular(src) else _regular_files_below(src):
             size = os.lstat(f).st_size
             if size > budget:
-                return
+                skipped.append(f"{f.relative_to(job_dir)} ({size} bytes)")
+                continue
             budget -= size
             target = dest / f.relative_to(job_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(f, os.O_RDONLY | os.O_NOFOLLOW)
             with os.fdopen(fd, "rb") as fh:
                 target.write_bytes(fh.read(size))
+    if not skipped:
+        return []
+    return [f"not read back from the sandbox, over the {max_bytes // 1024 ** 2} MB allowed: "
+            + ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")]
 
 
 def _is_regular(path):

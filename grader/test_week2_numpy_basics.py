@@ -13,6 +13,11 @@ from grader.reference import week2_numpy_basics as ref
 from utils.checks import CheckError
 
 DEPENDS = {"sigmoid_derivative": ["sigmoid"]}
+# Shipped modules holding answers to this week's graded functions (utils.logreg.sigmoid:
+# basic_sigmoid and sigmoid; utils.activations: sigmoid, and sigmoid_backward gives
+# sigmoid_derivative). Later weeks use them; while this week is graded the sandbox replaces
+# them by grader/withheld.py, whose functions raise an error saying why.
+MASKED = ["utils/logreg.py", "utils/activations.py"]
 
 
 # --- inputs -------------------------------------------------------------------------------

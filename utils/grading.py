@@ -1,8 +1,9 @@
 """The notebook side of grading: `probe(name, func)` in each hidden test cell.
 
 At grading time (the sandbox sets NNDL_PROBE_DIR) `probe` only remembers the function; the
-sandbox runner later calls `record(name)`, which runs the function on the judge's inputs and
-saves what it returned as plain data. Points are decided by the judge in `grader/`, in another
+sandbox runner later calls `record_alone(name, seconds)`, which runs the function on the
+judge's inputs in a forked copy of the kernel with its own time budget (so a function that
+hangs or kills its process costs only its own points) and saves what it returned as plain data. Points are decided by the judge in `grader/`, in another
 process that never runs submission code, so nothing here needs to be tamper-proof.
 
 When an instructor runs a `source/` notebook (no NNDL_PROBE_DIR), `probe` runs the same hidden
@@ -13,6 +14,7 @@ import copy
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -65,6 +67,54 @@ def record(name, probe_dir=None):
     for case_file in sorted((probe_dir / "inputs" / name).glob("case*.json")):
         case = plaindata.load(case_file.with_suffix(""))
         plaindata.save(_call(func, case), out_dir / case_file.stem)
+
+
+def record_alone(name, seconds, probe_dir=None):
+    """`record(name)` in a forked child of this kernel, killed after `seconds`.
+
+    The kernel itself is never at risk: a hang, an endless loop or an `os._exit` in the
+    function ends only the child. How the child ended goes to outputs/<name>/run.json
+    ({"status": "ok" | "timeout" | "exit N" | "signal N", "seconds", "limit"}).
+    """
+    probe_dir = Path(probe_dir or os.environ[PROBE_DIR_ENV])
+    out_dir = probe_dir / "outputs" / name
+    out_dir.mkdir(parents=True, exist_ok=True)
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:  # the child: record, then leave without running the kernel's exit handlers
+        code = 1
+        try:
+            os.setpgid(0, 0)
+            record(name, probe_dir)
+            code = 0
+        finally:
+            os._exit(code)
+    status = _wait(pid, start + seconds)
+    (out_dir / "run.json").write_text(json.dumps(
+        {"status": status, "seconds": round(time.monotonic() - start, 3), "limit": seconds}))
+    return status
+
+
+def _wait(pid, deadline):
+    """How the child `pid` ended; killed with its process group at `deadline`."""
+    while time.monotonic() < deadline:
+        done, code = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return _status(code)
+        time.sleep(0.01)
+    for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        try:
+            kill()
+        except OSError:
+            pass
+    os.waitpid(pid, 0)
+    return "timeout"
+
+
+def _status(code):
+    if os.WIFEXITED(code):
+        return "ok" if os.WEXITSTATUS(code) == 0 else f"exit {os.WEXITSTATUS(code)}"
+    return f"signal {os.WTERMSIG(code)}"
 
 
 def _call(func, case):

@@ -267,6 +267,22 @@ VARIANTS = {
     "attack_fake_score": Variant(insert_after={"packages": [FAKE_SCORE]}, scores=ZERO),
     "attack_read_source": Variant(insert_after={"packages": [READ_SOURCE]}, scores=ZERO),
     "attack_vandal": Variant(insert_after={"packages": [VANDAL]}, cells=ref(), scores=FULL),
+    "shipped_sigmoid_wrapper": Variant(
+        cells=ref(sigmoid="from utils.activations import sigmoid as given\n\n"
+                          "def sigmoid(z):\n    return given(z)[0]\n"),
+        scores=scores(sigmoid=0, propagate=0, optimize=0, predict=0, model=0),
+        hints={"test_sigmoid": "utils.activations.sigmoid is not available while this "
+                               "assignment is graded"},
+        note="a wrapper around a shipped helper; every function calling it fails with it"),
+    "lambda_and_ipython_lines": Variant(
+        cells=ref(sigmoid="sigmoid = lambda z: 1 / (1 + np.exp(-z))\n",
+                  initialize_with_zeros="np.zeros?\n%time _ = np.zeros(3)\n!true\n\n"
+                  "def initialize_with_zeros(dim):\n    return np.zeros((dim, 1)), 0.0\n"),
+        scores=FULL),
+    "syntax_error_propagate": Variant(
+        cells=ref(propagate="def propagate(w, b, X, Y):\n    m = X.shape[1\n    return {}, 0\n"),
+        scores=scores(propagate=0, optimize=0, model=0),
+        hints={"test_propagate": "has a syntax error (line 2"}),
     "crash_cells_then_reference": Variant(
         insert_after={"packages": [KILL_KERNEL, INFINITE_LOOP, MEMORY_BOMB]}, cells=ref(),
         scores=FULL, note="a cell that kills the kernel, one that loops, one that eats memory"),
@@ -321,7 +337,21 @@ def _break_json(nb):
     return text[:cut] + '"cell_type": markdown, <<<' + text[cut + 23:]
 
 
+def _tamper_test_cells(nb):
+    """test_propagate made an answer cell (as the Create Assignment toolbar would), and the
+    visible assertions of test_predict replaced by `pass`."""
+    for c in nb["cells"]:
+        meta = c["metadata"].get("nbgrader", {})
+        if meta.get("grade_id") == "test_propagate":
+            meta.update(grade=False, solution=True, locked=False)
+            meta.pop("points", None)
+        if meta.get("grade_id") == "test_predict":
+            c["source"] = "pass\n"
+    return json.dumps(nb)
+
+
 VARIANTS.update({
+    "malformed_tampered_test_cells": Variant(cells=ref(), rewrite=_tamper_test_cells, scores=FULL),
     "malformed_deleted_test_cell": Variant(cells=ref(), rewrite=_drop_cell("test_propagate"),
                                            scores=FULL),
     "malformed_duplicated_retyped": Variant(cells=ref(), rewrite=_duplicate_and_retype,

@@ -285,5 +285,37 @@ VARIANTS = {
         hints={"test_image2vector": "not in one column", "test_softmax": "do not type sizes in"}),
 }
 
+# --- attacks and damaged work: each costs only its own function -------------------------------
+
+SLEEPING_SIGMOID = "import time\n\ndef sigmoid(x):\n    time.sleep(10 ** 6)\n    return x\n"
+# Ten more calls at the end: with the try-it and test cells, more cells hang than the kernel
+# may be restarted; the remaining cells are then skipped, but every function is still probed.
+CALL_SIGMOID = "sigmoid(np.zeros(3))\n"
+# Wrappers around shipped helpers that compute the same thing: withheld while week 2 is graded.
+SHIPPED_WRAPPERS = {
+    "basic_sigmoid": ("from utils.logreg import sigmoid as given_sigmoid\n\n"
+                      "def basic_sigmoid(x):\n    return float(given_sigmoid(x))\n"),
+    "sigmoid": ("from utils import activations\n\n"
+                "def sigmoid(x):\n    return activations.sigmoid(np.asarray(x, dtype=float))[0]\n"),
+}
+SOFTMAX_UNCLOSED = ("def softmax(x):\n    x_exp = np.exp(x - np.max(x, axis=1, keepdims=True)\n"
+                    "    return x_exp / np.sum(x_exp, axis=1, keepdims=True)\n")
+WITHHELD = "utils.activations.sigmoid is not available while this assignment is graded"
+
+VARIANTS.update({
+    "sleeping_sigmoid": Variant(
+        cells=ref(sigmoid=SLEEPING_SIGMOID), insert_after={"test_L2": [CALL_SIGMOID] * 10},
+        scores=scores(sigmoid=0, sigmoid_derivative=0),
+        hints={"test_sigmoid": "ran past its own time limit"},
+        note="sigmoid hangs; sigmoid_derivative calls it; the other six are graded normally"),
+    "shipped_helper_wrappers": Variant(
+        cells=ref(**SHIPPED_WRAPPERS), scores=scores(basic_sigmoid=0, sigmoid=0, sigmoid_derivative=0),
+        hints={"test_basic_sigmoid": "utils.logreg.sigmoid is not available", "test_sigmoid": WITHHELD},
+        note="one-line wrappers around utils.logreg.sigmoid and utils.activations.sigmoid"),
+    "syntax_error_softmax": Variant(
+        cells=ref(softmax=SOFTMAX_UNCLOSED), scores=scores(softmax=0),
+        hints={"test_softmax": "syntax error (line 2: '(' was never closed)"}),
+})
+
 # The few students `make demo` would grade.
 DEMO = ["reference", "loops", "loops_2d", "s_squared_total_mean", "untouched"]
