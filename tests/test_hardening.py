@@ -1,0 +1,227 @@
+"""The judge and the sandbox's helpers against hostile or runaway submissions (issue 7, parts
+3, 4, 7, 8b; issue 8, part 6): capped records, results that survive a flood of output, one
+time budget per graded function, shipped helpers withheld, syntax errors named as such."""
+import ast
+import importlib
+import importlib.util
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import nbformat
+import numpy as np
+import pytest
+
+from grader import judge, nbgrader_plugin, sandbox
+from grader.course import ASSIGNMENTS, ROOT
+from utils import plaindata
+from utils.checks import CheckError
+
+
+# --- part 3: the judge bounds what it reads ---------------------------------------------------
+
+def _npy_header(descr, shape):
+    """The bytes of an .npy version 1.0 header (magic included) declaring `descr`, `shape`."""
+    buf = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buf, {"descr": descr, "fortran_order": False,
+                                               "shape": shape})
+    return buf.getvalue()
+
+
+def _record(tmp_path, members, tree=None):
+    """A record `r.json` + `r.npz` whose npz holds the raw `members` {name: bytes}."""
+    with zipfile.ZipFile(tmp_path / "r.npz", "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    (tmp_path / "r.json").write_text(json.dumps(tree or {"t": "array", "k": "a0"}))
+    return tmp_path / "r"
+
+
+def test_an_array_declaring_16_gb_in_a_small_file_is_refused_before_loading(tmp_path, monkeypatch):
+    stem = _record(tmp_path, {"a0.npy": _npy_header("<f8", (2 ** 31,)) + b"\0" * 4096})
+    assert (tmp_path / "r.npz").stat().st_size < 10_000
+    monkeypatch.setattr(np.lib.format, "read_array", pytest.fail)  # nothing may be loaded
+    with pytest.raises(plaindata.RecordError, match="larger than"):
+        plaindata.load(stem)
+
+
+def test_arrays_over_the_total_cap_are_refused(tmp_path):
+    """Five arrays of 60 MB of zeros: each under the cap per array, together over it."""
+    one = _npy_header("<f8", (7_500_000,)) + bytes(60_000_000)
+    stem = _record(tmp_path, {f"a{i}.npy": one for i in range(5)})
+    assert (tmp_path / "r.npz").stat().st_size < 2_000_000
+    with pytest.raises(plaindata.RecordError, match="more than"):
+        plaindata.load(stem)
+
+
+@pytest.mark.parametrize("descr", ["|O", [("x", "<f8"), ("y", "<i4")], "<U10"])
+def test_object_structured_and_text_arrays_are_refused(tmp_path, descr):
+    stem = _record(tmp_path, {"a0.npy": _npy_header(descr, (2,)) + b"\0" * 64})
+    with pytest.raises(plaindata.RecordError, match="not accepted"):
+        plaindata.load(stem)
+
+
+def test_too_many_arrays_are_refused(tmp_path):
+    small = _npy_header("<f8", (1,)) + bytes(8)
+    stem = _record(tmp_path, {f"a{i}.npy": small for i in range(plaindata.MAX_ARRAYS + 1)})
+    with pytest.raises(plaindata.RecordError, match="arrays"):
+        plaindata.load(stem)
+
+
+def test_deeply_nested_json_is_refused_not_a_crash(tmp_path):
+    np.savez(tmp_path / "r.npz")
+    (tmp_path / "r.json").write_text("[" * 1_000_000 + "]" * 1_000_000)
+    with pytest.raises(plaindata.RecordError, match="nested too deeply"):
+        plaindata.load(tmp_path / "r")
+
+
+def test_a_refused_result_costs_its_check_with_a_clear_message(tmp_path):
+    """The judge reads the record of one case, finds it over a cap, and fails that check."""
+    name = "sigmoid"
+    sub = judge.Submission("week2_logistic_regression", tmp_path, seed=1)
+    out = tmp_path / "outputs" / name
+    out.mkdir(parents=True)
+    _record(out, {"a0.npy": _npy_header("<f8", (2 ** 31,))},
+            tree={"t": "dict", "items": [["ok", {"t": "bool", "v": True}],
+                                         ["value", {"t": "array", "k": "a0"}]]})
+    (out / "r.json").rename(out / "case00.json")
+    (out / "r.npz").rename(out / "case00.npz")
+    with pytest.raises(CheckError, match="returned a result the grader does not read"):
+        sub._value(name, 0, sub.cases[name][0])
+
+
+# --- part 4: results survive a flood of output ------------------------------------------------
+
+def test_results_are_copied_even_when_the_executed_notebook_is_over_the_budget(tmp_path):
+    job, dest = tmp_path / "job", tmp_path / "dest"
+    (job / "probe" / "outputs" / "f").mkdir(parents=True)
+    (job / "executed.ipynb").write_bytes(b" " * 5000)         # a notebook that printed a lot
+    (job / "log.json").write_text("{}")
+    (job / "probe" / "outputs" / "f" / "case00.json").write_text("{}")
+    lost = sandbox.copy_out(job, dest, ["executed.ipynb", "log.json", "probe/outputs"],
+                            max_bytes=1000)
+    assert (dest / "log.json").exists() and (dest / "probe/outputs/f/case00.json").exists()
+    assert not (dest / "executed.ipynb").exists()
+    assert len(lost) == 1 and "executed.ipynb (5000 bytes)" in lost[0]
+
+
+def _job(tmp_path, cells, functions, **settings):
+    """A job folder for grader/runner.py: notebook n.ipynb, one input case (x = 1) each."""
+    job = tmp_path / "job"
+    (job / "submission").mkdir(parents=True)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+    nbformat.write(nb, job / "submission" / "n.ipynb")
+    for name in functions:
+        (job / "probe" / "inputs" / name).mkdir(parents=True)
+        plaindata.save({"args": [1], "kwargs": {}}, job / "probe" / "inputs" / name / "case00")
+    (job / "probe" / "outputs").mkdir(parents=True)
+    (job / "job.json").write_text(json.dumps({
+        "notebook": "n.ipynb", "skip_tag": "skip-autograde", "functions": functions,
+        "cell_timeout": 3, "probe_timeout": 3, "max_restarts": 1, "cells_seconds": 300,
+        **settings}))
+    return job
+
+
+def _run(job):
+    env = {**os.environ, "NNDL_PROBE_DIR": str(job / "probe")}
+    subprocess.run([sys.executable, str(sandbox.RUNNER), str(job)], env=env,
+                   cwd=job / "submission", capture_output=True, timeout=600)
+    return json.loads((job / "log.json").read_text())
+
+
+def test_a_hanging_function_costs_only_itself_and_a_flood_is_truncated(tmp_path):
+    """`slow` hangs in three cells (more than the one restart allowed) and when probed;
+    a cell prints 3 MB. `fast` is still recorded, and the executed notebook stays small."""
+    job = _job(tmp_path, ["import time\n\ndef slow(x):\n    time.sleep(1000)\n\n"
+                          "def fast(x):\n    return x + 1\n",
+                          "print('x' * 3_000_000)", "slow(0)", "slow(0)", "slow(0)"],
+               ["slow", "fast"])
+    log = _run(job)
+    assert plaindata.load(job / "probe/outputs/fast/case00") ["value"] == 2
+    run = json.loads((job / "probe/outputs/slow/run.json").read_text())
+    assert run["status"] == "timeout" and log["probes"]["slow"]["status"] == "timeout"
+    assert log["not_run"]["from"] == 4          # the third hanging cell was not run
+    executed = (job / "executed.ipynb").read_text()
+    assert len(executed) < 500_000 and "output truncated: 2900001 characters not shown" in executed
+
+
+def test_a_function_that_kills_its_process_leaves_the_kernel_to_the_others(tmp_path):
+    job = _job(tmp_path, ["import os\n\ndef crash(x):\n    os._exit(3)\n\n"
+                          "def fast(x):\n    return x * 10\n"], ["crash", "fast"])
+    log = _run(job)
+    assert log["probes"]["crash"]["status"] == "exit 3" and log["restarts"] == 0
+    assert plaindata.load(job / "probe/outputs/fast/case00")["value"] == 10
+    sub = judge.Submission.__new__(judge.Submission)
+    sub.out = job / "probe" / "outputs"
+    assert "the process running it ended (exit 3)" in sub._unfinished("crash", judge.Case((1,)))
+
+
+# --- part 7: shipped helpers give no credit ---------------------------------------------------
+
+def _shipped_functions():
+    """{module path: names of its top-level functions} for utils/*.py."""
+    out = {}
+    for path in sorted((ROOT / "utils").glob("*.py")):
+        tree = ast.parse(path.read_text())
+        out[f"utils/{path.name}"] = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    return out
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_shipped_module_with_a_graded_function_is_withheld(assignment):
+    graded = set(judge.make_cases(assignment, 0))
+    masked = set(getattr(judge.spec(assignment), "MASKED", []))
+    for module, names in _shipped_functions().items():
+        if names & graded:
+            assert module in masked, f"{module} defines {names & graded}, graded in {assignment}"
+
+
+def test_week2_masks_both_modules_that_compute_sigmoid():
+    masked = judge.spec("week2_numpy_basics").MASKED
+    args = sandbox._bwrap_args(ROOT / "job", sys.prefix, [], masked)
+    binds = {args[i + 2]: args[i + 1] for i, a in enumerate(args) if a == "--ro-bind"}
+    for rel in ("utils/logreg.py", "utils/activations.py"):
+        assert binds[str(ROOT / rel)] == str(sandbox.WITHHELD)
+
+
+def test_a_withheld_module_imports_but_says_why_when_called():
+    spec = importlib.util.spec_from_file_location("utils.activations", sandbox.WITHHELD)
+    stub = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(stub)
+    from_import = stub.sigmoid                       # `from utils.activations import sigmoid`
+    with pytest.raises(RuntimeError, match="utils.activations.sigmoid is not available while "
+                                           "this assignment is graded"):
+        from_import(np.zeros(3))
+    assert not hasattr(stub, "__path__")
+
+
+# --- issue 8 part 6: syntax errors, lambdas and IPython lines ----------------------------------
+
+def _nb(*sources):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
+    return nb
+
+
+def test_a_syntax_error_is_named_with_its_line():
+    nb = _nb("import numpy as np\n",
+             "def softmax(x):\n    x_exp = np.exp(x - np.max(x, axis=1, keepdims=True)\n"
+             "    return x_exp\n")
+    absent = nbgrader_plugin.not_written_in_notebook(nb, ["softmax"])
+    assert "syntax error (line 2: '(' was never closed)" in absent["softmax"]
+    assert "not written" not in absent["softmax"]
+    assert nbgrader_plugin.syntax_errors(nbgrader_plugin.parse_cells(nb)) == {1: "line 2: '(' was never closed"}
+
+
+def test_lambdas_assignments_and_ipython_lines_count_as_written():
+    nb = _nb("np.sum?\n%timeit np.zeros(3)\n!ls\n\ndef softmax(x):\n    return x\n",
+             "L1 = lambda yhat, y: abs(yhat - y).sum()\n",
+             "try:\n    def L2(yhat, y):\n        return 0\nexcept ImportError:\n    pass\n",
+             "from utils.logreg import sigmoid\n")
+    absent = nbgrader_plugin.not_written_in_notebook(nb, ["softmax", "L1", "L2", "sigmoid"])
+    assert list(absent) == ["sigmoid"] and "not written in this notebook" in absent["sigmoid"]
+    assert nbgrader_plugin.syntax_errors(nbgrader_plugin.parse_cells(nb)) == {}
