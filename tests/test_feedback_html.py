@@ -103,9 +103,11 @@ def feedback_file(course, student, tmp_path):
 
 @contextlib.contextmanager
 def browser_page(allowed):
-    """A chromium page whose requests are all recorded; only those `allowed(url)` go out."""
+    """(page, requests, script errors) of a chromium page whose requests are all recorded;
+    only those `allowed(url)` go out."""
     from playwright.sync_api import sync_playwright
-    requests = []
+    requests, errors = [], []
+    SHOTS.mkdir(parents=True, exist_ok=True)
 
     def route(r):
         requests.append(r.request.url)
@@ -115,8 +117,9 @@ def browser_page(allowed):
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1000, "height": 900})
         page.route("**/*", route)
+        page.on("pageerror", lambda e: errors.append(str(e)))   # the page's own scripts failing
         try:
-            yield page, requests
+            yield page, requests, errors
         finally:
             browser.close()
 
@@ -152,12 +155,13 @@ def test_markdown_check_keeps_the_instructors_markdown_and_refuses_html():
 
 def test_hostile_feedback_runs_nothing_and_shows_the_text(course, tmp_path):
     html = feedback_file(course, "hostile", tmp_path)
-    with browser_page(lambda url: url == html.as_uri()) as (page, requests):
+    with browser_page(lambda url: url == html.as_uri()) as (page, requests, errors):
         page.goto(html.as_uri())
         settle(page)
         page.screenshot(path=str(SHOTS / "feedback_hostile.png"), full_page=False)
         no_submission_script_ran(page, requests, A)
         assert requests == [html.as_uri()], requests
+        assert errors == []
         text = page.inner_text("body")
     assert "<script>window.__pwned" in text, "the student's markdown is not shown as text"
     assert "Score: 12.0 / 12.0" in text
@@ -169,10 +173,9 @@ def test_formgrader_shows_the_hostile_submission_safely(course):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         submission = gb.find_submission_notebook(A, A, "hostile").id
     with jupyter_server(course) as local:
-        with browser_page(lambda url: url.startswith(local)) as (page, requests):
+        with browser_page(lambda url: url.startswith(local)) as (page, requests, errors):
             page.goto(f"{local}/formgrader/submissions/{submission}/?token=nndl")
             settle(page)
-            SHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SHOTS / "formgrader_hostile.png"))
             title = page.title()
             no_submission_script_ran(page, requests, title)
@@ -183,12 +186,12 @@ def test_formgrader_shows_the_hostile_submission_safely(course):
 
 def test_feedback_reads_offline(course, tmp_path):
     html = feedback_file(course, "propagate_sign", tmp_path)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with browser_page(lambda url: url == html.as_uri()) as (page, requests):
+    with browser_page(lambda url: url == html.as_uri()) as (page, requests, errors):
         page.goto(html.as_uri())
         settle(page)
         page.screenshot(path=str(SHOTS / "feedback_scores.png"))
         assert requests == [html.as_uri()], f"the page asked for more than itself: {requests}"
+        assert errors == []
         assert page.evaluate("document.querySelectorAll('.MathJax_MathML math').length") > 20
         body = page.inner_text("body")
         assert "$\\alpha$" not in body and "\\frac" not in body, "raw LaTeX left in the page"
