@@ -46,7 +46,7 @@ collect: setup
 	$(BIN)/python -m grader.course_loop collect $(A)
 
 grade: setup
-	$(BIN)/python -m grader.batch $(A)
+	$(BIN)/python -m grader.batch $(A); code=$$?; $(BIN)/python -m grader.course_loop protect; exit $$code
 
 feedback: setup
 	$(BIN)/python -m grader.batch $(A) --feedback; code=$$?; \

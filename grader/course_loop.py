@@ -5,6 +5,7 @@
     python -m grader.course_loop release-feedback ASSIGNMENT
     python -m grader.course_loop roster                      import roster.csv into the gradebook
     python -m grader.course_loop student-config FOLDER [--exchange DIR]
+    python -m grader.course_loop protect                     records private to the instructor
 
 Everything here runs nbgrader's own apps (release_assignment, collect, release_feedback,
 db student import); this module only decides what to run and says what happened.
@@ -21,6 +22,7 @@ from grader.course import ASSIGNMENTS, ROOT, nbgrader
 COURSE_ID = "nndl-course"
 EXCHANGE_ENV = "NNDL_EXCHANGE"
 ROSTER = "roster.csv"
+RECORDS = ["gradebook.db", "submitted", "autograded", "feedback", "grades.csv", ROSTER]
 VALIDATE_TIMEOUT = 600      # seconds per cell when a student clicks Validate (training cells)
 STUDENT_CONFIG = '''# The student side of nndl-course: where nbgrader's Assignment List finds the course.
 # Written by `{made_by}`; not used for grading.
@@ -77,9 +79,19 @@ def import_roster(course=ROOT):
     return True
 
 
+def protect_records(course=ROOT):
+    """Makes the instructor's records (grades, submissions, feedback, roster) private to them:
+    on a shared machine the course folder is readable, its students' records are not."""
+    for name in RECORDS:
+        path = Path(course) / name
+        if path.exists():
+            path.chmod(0o700 if path.is_dir() else 0o600)
+
+
 def release(course=ROOT, assignments=ASSIGNMENTS):
     """Puts release/<a> of each assignment into the exchange; says where and for whom."""
     import_roster(course)
+    protect_records(course)
     for a in assignments:
         nbgrader(course, "release_assignment", a, "--force")
     exchange = exchange_root(course)
@@ -99,6 +111,7 @@ def collect(course=ROOT, assignment=None):
     done = nbgrader(course, "collect", "--update", assignment, check=False)
     if done.returncode != 0:
         raise SystemExit(f"nbgrader collect {assignment} failed:\n{done.stdout}{done.stderr}")
+    protect_records(course)
     submitted = sorted(p.parent.name for p in (Path(course) / "submitted").glob(f"*/{assignment}"))
     print(f"collected: {len(submitted)} submissions of {assignment} in {course / 'submitted'}")
     enrolled = roster_ids(course)
@@ -112,6 +125,7 @@ def collect(course=ROOT, assignment=None):
 
 def release_feedback(course=ROOT, assignment=None):
     """nbgrader release_feedback for the submissions that came through the exchange."""
+    protect_records(course)
     feedback = sorted((Path(course) / "feedback").glob(f"*/{assignment}"))
     exchanged = [f.parent.name for f in feedback if (f / "submission_secret.txt").exists()]
     others = [f.parent.name for f in feedback if f.parent.name not in exchanged]
@@ -130,7 +144,7 @@ def release_feedback(course=ROOT, assignment=None):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("command", choices=["release", "collect", "release-feedback", "roster",
-                                        "student-config"])
+                                        "student-config", "protect"])
     ap.add_argument("names", nargs="*", help="assignments (or the folder for student-config)")
     ap.add_argument("--exchange", help="student-config: the exchange folder to point at")
     args = ap.parse_args(argv)
@@ -143,6 +157,8 @@ def main(argv=None):
         if not import_roster(ROOT):
             raise SystemExit(f"no {ROOT / ROSTER}: copy roster.example.csv to {ROSTER} and put "
                              "one line per student (id = their login name)")
+    elif args.command == "protect":
+        protect_records(ROOT)
     elif args.command == "student-config":
         print(write_student_config(args.names[0], args.exchange, made_by="make release"))
     else:

@@ -156,16 +156,16 @@ def test_course_loop_with_real_accounts(shared_tmp):
         subprocess.run(["nbgrader", "submit", A], cwd=stranger_home, check=True,
                        capture_output=True, env={**os.environ, "HOME": str(stranger_home)})
 
-        if accounts:
-            second = accounts.run(STUDENTS[1], homes[STUDENTS[1]], [
-                sys.executable, "-c",
-                f"import os; os.listdir({str(exchange / 'nndl-course' / 'inbound')!r})"])
-            assert second.returncode != 0 and "PermissionError" in second.stderr
+        if accounts:        # the exchange's inbound/ is writable, not listable
+            assert accounts.cannot_read(STUDENTS[1], exchange / "nndl-course" / "inbound")
 
         assert course_loop.collect(course, A) == ["notenrolled"]
         assert batch.main([A, "--course", str(course), "--feedback"]) != 0   # the stranger
         released = course_loop.release_feedback(course, A)
         assert sorted(released) == sorted(students)
+        if accounts:        # nor can a student read the instructor's records of the others
+            for record in course_loop.RECORDS:
+                assert accounts.cannot_read(STUDENTS[1], course / record), record
         scores = gradebook_scores(course, A)
         assert scores == {students[0]: 9.0, **({STUDENTS[1]: 0.0} if accounts else {})}
 
@@ -236,6 +236,13 @@ class StudentAccounts:
                 "--reset-env", "--"]
         return subprocess.run(reachable_python() + drop + list(args), cwd=cwd,
                               capture_output=True, text=True)
+
+    def cannot_read(self, student, path):
+        """True if `student` gets "permission denied" listing the folder or reading the file."""
+        peek = (f"import os; p = {str(path)!r}; "
+                "os.listdir(p) if os.path.isdir(p) else open(p, 'rb').read()")
+        done = self.run(student, "/", [sys.executable, "-c", peek])
+        return done.returncode != 0 and "PermissionError" in done.stderr
 
     def remove(self):
         for s in self.made:
