@@ -108,6 +108,11 @@ def release(course=ROOT, assignments=ASSIGNMENTS):
 def collect(course=ROOT, assignment=None):
     """nbgrader collect; returns the collected ids that are not on the roster (reported)."""
     import_roster(course)
+    exchange = Path(exchange_root(course))
+    if not (exchange / COURSE_ID / "outbound" / assignment).is_dir():
+        raise SystemExit(f"nothing to collect: {assignment} was never released to the exchange "
+                         f"{exchange}; run `make release A={assignment}` first (or set "
+                         f"{EXCHANGE_ENV} to the exchange you released it to)")
     done = nbgrader(course, "collect", "--update", assignment, check=False)
     if done.returncode != 0:
         raise SystemExit(f"nbgrader collect {assignment} failed:\n{done.stdout}{done.stderr}")

@@ -103,10 +103,13 @@ def test_data_folder_without_the_files_names_the_variable(monkeypatch, tmp_path)
     assert "utils.catgen" not in str(err.value)
 
 
-def test_collect_names_an_unknown_assignment(capsys):
+def test_collect_names_an_unknown_or_unreleased_assignment(shared_tmp):
     with pytest.raises(SystemExit) as err:
         course_loop.main(["collect", "week9_nothing"])
     assert "week9_nothing" in str(err.value) and A in str(err.value)
+    with pytest.raises(SystemExit) as err:
+        course_loop.collect(new_course(shared_tmp), A)
+    assert "never released" in str(err.value) and f"make release A={A}" in str(err.value)
 
 
 # --- grades.csv ---------------------------------------------------------------------------------
