@@ -93,8 +93,9 @@ class Runner:
             if self.runnable(i, cell) and self.left() > 0:
                 self.execute(i, cell)
 
-    def execute(self, index, cell, timeout=None):
-        """Executes one cell; True if the kernel survived and answered in time."""
+    def execute(self, index, cell, timeout=None, logged_as=None):
+        """Executes one cell; True if the kernel survived and answered in time. A failure is
+        logged under `logged_as` (-1 for a probe) or the cell's index."""
         self.client.timeout = timeout or max(1, min(self.job["cell_timeout"], int(self.left()) + 1))
         self.client.cut = (0, 0)
         try:
@@ -104,7 +105,8 @@ class Runner:
             return True
         except (CellTimeoutError, DeadKernelError, TimeoutError, RuntimeError) as e:
             reason = "timeout" if isinstance(e, (CellTimeoutError, TimeoutError)) else "kernel died"
-            self.log["failed_cells"].append({"index": index, "reason": reason})
+            self.log["failed_cells"].append({"index": index if logged_as is None else logged_as,
+                                             "reason": reason})
             cell.outputs.append(nbformat.v4.new_output(
                 "error", ename="GradingError", traceback=[],
                 evalue=f"this cell was stopped by the grader ({reason})"))
@@ -162,7 +164,11 @@ class Runner:
                 f"import utils.grading as _nndl_grading\n"
                 f"_nndl_grading.record_alone({name!r}, {seconds})")
             start = time.monotonic()
-            ok = self.execute(-1, cell, timeout=seconds + 30)
+            self.nb.cells.append(cell)  # nbclient stores the cell it runs at its index
+            try:
+                ok = self.execute(len(self.nb.cells) - 1, cell, seconds + 30, logged_as=-1)
+            finally:
+                self.nb.cells.pop()
             self.log["probes"][name] = {"ok": ok, "seconds": round(time.monotonic() - start, 3),
                                         "status": self.probe_status(name)}
             if not ok:  # the kernel itself died or hung, not only the function's child

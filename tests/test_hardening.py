@@ -147,6 +147,7 @@ def test_a_hanging_function_costs_only_itself_and_a_flood_is_truncated(tmp_path)
     assert log["not_run"]["from"] == 4          # the third hanging cell was not run
     executed = (job / "executed.ipynb").read_text()
     assert len(executed) < 500_000 and "output truncated: 2900001 characters not shown" in executed
+    assert "record_alone" not in executed       # the probes left the notebook's cells alone
 
 
 def test_a_function_that_kills_its_process_leaves_the_kernel_to_the_others(tmp_path):
