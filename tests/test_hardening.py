@@ -163,22 +163,23 @@ def test_a_function_that_kills_its_process_leaves_the_kernel_to_the_others(tmp_p
 
 # --- part 7: shipped helpers give no credit ---------------------------------------------------
 
-def _shipped_functions():
-    """{module path: names of its top-level functions} for utils/*.py."""
-    out = {}
-    for path in sorted((ROOT / "utils").glob("*.py")):
-        tree = ast.parse(path.read_text())
-        out[f"utils/{path.name}"] = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
-    return out
+def _functions(paths):
+    """{path relative to the repository: names of its top-level functions}."""
+    return {str(p.relative_to(ROOT)): {n.name for n in ast.parse(p.read_text()).body
+                                       if isinstance(n, ast.FunctionDef)} for p in paths}
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_every_shipped_module_with_a_graded_function_is_withheld(assignment):
+    """utils/ modules defining a graded function are masked; the files released with the
+    assignment itself (week 4 application: dnn_blocks.py, the blocks) define none."""
     graded = set(judge.make_cases(assignment, 0))
     masked = set(getattr(judge.spec(assignment), "MASKED", []))
-    for module, names in _shipped_functions().items():
+    for module, names in _functions(sorted((ROOT / "utils").glob("*.py"))).items():
         if names & graded:
             assert module in masked, f"{module} defines {names & graded}, graded in {assignment}"
+    for module, names in _functions(sorted((ROOT / "release" / assignment).glob("*.py"))).items():
+        assert not names & graded, f"{module} is released with {assignment} and answers it"
 
 
 def test_week2_masks_both_modules_that_compute_sigmoid():
