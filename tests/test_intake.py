@@ -111,6 +111,34 @@ def test_student_folder_that_is_a_link_is_not_taken(course):
     assert taken["mallory"].lines == ["the folder submitted/mallory is a link: not taken"]
 
 
+def test_timestamp_is_kept_only_when_nbgrader_can_read_it(course):
+    """nbgrader collect writes timestamp.txt; a bad one would stop autograde for everyone."""
+    for student, stamp in (("alice", "2026-11-20 10:00:00.000000 UTC"), ("mallory", "soon")):
+        folder = submission(course, student)
+        folder.joinpath(NB).write_bytes((course / "release" / A / NB).read_bytes())
+        folder.joinpath("timestamp.txt").write_text(stamp)
+    taken = by_student(intake.take_in(course, A))
+    assert taken["alice"].lines == []
+    assert (course / "intake" / "alice" / A / "timestamp.txt").read_text().startswith("2026")
+    assert taken["mallory"].lines == ["timestamp.txt is not a time nbgrader can read: put aside "
+                                      "in handed-in/, out of the notebook's reach"]
+
+
+def test_sandbox_copy_takes_regular_files_and_leaves_out_handed_in(tmp_path):
+    """SandboxedJudge._prepare copies the graded folder with intake.copy_tree."""
+    src = tmp_path / "graded"
+    (src / "images").mkdir(parents=True)
+    (src / "images" / "cat.png").write_bytes(b"png")
+    (src / intake.EXTRAS).mkdir()
+    (src / intake.EXTRAS / "utils.py").write_text("shadow")
+    os.symlink("/etc/passwd", src / "passwd")
+    os.mkfifo(src / "pipe")
+    lines = intake.copy_tree(src, tmp_path / "job", skip=[intake.EXTRAS])
+    assert sorted(str(p.relative_to(tmp_path / "job")) for p in (tmp_path / "job").rglob("*")) \
+        == ["images", "images/cat.png"]
+    assert lines == ["passwd is a link: not taken", "pipe is a named pipe: not taken"]
+
+
 # --- writes after the gate ----------------------------------------------------------------------------
 
 def test_broken_copy_and_recovered_notebook_never_write_through_a_link(course):
