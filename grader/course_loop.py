@@ -23,7 +23,7 @@ COURSE_ID = "nndl-course"
 EXCHANGE_ENV = "NNDL_EXCHANGE"
 ROSTER = "roster.csv"
 RECORDS = ["gradebook.db", "submitted", "autograded", "feedback", "grades.csv", ROSTER]
-VALIDATE_TIMEOUT = 600      # seconds per cell when a student clicks Validate (training cells)
+VALIDATE_TIMEOUT = 1800     # seconds a cell for Validate: week 4 training on a slow laptop
 STUDENT_CONFIG = '''# The student side of nndl-course: where nbgrader's Assignment List finds the course.
 # Written by `{made_by}`; not used for grading.
 c = get_config()  # noqa: F821
@@ -96,13 +96,16 @@ def release(course=ROOT, assignments=ASSIGNMENTS):
         nbgrader(course, "release_assignment", a, "--force")
     exchange = exchange_root(course)
     print(f"released {', '.join(assignments)} to the exchange {exchange} (course {COURSE_ID})")
-    for what, path in [("exchange", exchange), ("Python environment", sys.prefix)]:
+    reach = [("exchange", exchange, f"{EXCHANGE_ENV}=/srv/nbgrader/exchange make release"),
+             ("course environment", sys.prefix, "a clone in /srv"),
+             ("Python the environment runs", sys.base_prefix,
+              "rm -rf .venv && make setup PYTHON=/usr/bin/python3")]
+    for what, path, fix in reach:
         blocked = blocked_for_others(path)
         if blocked:
             print(f"note: other accounts cannot enter {blocked}, so they cannot use the {what} "
-                  f"at {path}; fine for one account. For several accounts use folders they can "
-                  f"reach (e.g. {EXCHANGE_ENV}=/srv/nbgrader/exchange make release): "
-                  "docs/running_the_course.md")
+                  f"at {path}: fine for one account; for several, {fix} "
+                  "(docs/running_the_course.md)")
 
 
 def collect(course=ROOT, assignment=None):
@@ -124,7 +127,7 @@ def collect(course=ROOT, assignment=None):
     for s in strangers:
         print(f"not enrolled: {s!r} submitted {assignment} but is not in {ROSTER}; the "
               f"submission is kept in submitted/{s}/ and will not be graded. If {s} belongs "
-              f"to the course, add a line to {ROSTER}, then make collect A={assignment} again")
+              f"to the course, add a line to {ROSTER}, then run make collect and make grade again")
     return strangers
 
 
