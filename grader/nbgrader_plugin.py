@@ -289,6 +289,8 @@ def parse_cells(nb):
         if cell.cell_type != "code":
             continue
         src = str(cell.source)[:MAX_CELL_CHARS]
+        if src.lstrip().startswith("%%"):  # a cell magic (%%time ...): read the python below it
+            src = src.lstrip().partition("\n")[2]
         try:
             tree = ast.parse(_IPYTHON.transform_cell(src))
         except (SyntaxError, ValueError) as e:  # ValueError: null bytes

@@ -223,7 +223,9 @@ def test_lambdas_assignments_and_ipython_lines_count_as_written():
     nb = _nb("np.sum?\n%timeit np.zeros(3)\n!ls\n\ndef softmax(x):\n    return x\n",
              "L1 = lambda yhat, y: abs(yhat - y).sum()\n",
              "try:\n    def L2(yhat, y):\n        return 0\nexcept ImportError:\n    pass\n",
-             "from utils.logreg import sigmoid\n")
-    absent = nbgrader_plugin.not_written_in_notebook(nb, ["softmax", "L1", "L2", "sigmoid"])
+             "from utils.logreg import sigmoid\n",
+             "%%time\ndef normalize_rows(x):\n    return x\n")
+    absent = nbgrader_plugin.not_written_in_notebook(nb, ["softmax", "L1", "L2", "sigmoid",
+                                                          "normalize_rows"])
     assert list(absent) == ["sigmoid"] and "not written in this notebook" in absent["sigmoid"]
     assert nbgrader_plugin.syntax_errors(nbgrader_plugin.parse_cells(nb)) == {}
