@@ -49,7 +49,7 @@ def loop(tmp_path, monkeypatch):
     course.mkdir()
     make_course(course)
     student_id = get_username()              # what nbgrader's submit records for this account
-    (course / course_loop.ROSTER).write_text(f"id,first_name,last_name,email\n{student_id},E,2E,\n")
+    (course / course_loop.ROSTER).write_text(f"id,first_name,last_name,email\n{student_id},Ada,Lovelace,\n")
     nbgrader(course, "generate_assignment", ASSIGNMENT, "--force")
     course_loop.release(course, [ASSIGNMENT])
     home = tmp_path / "student"
@@ -84,11 +84,21 @@ def open_assignment_list(page):
     return page.locator("#assignments")
 
 
+def appears(alist, locator):
+    """Waits for `locator` in the Assignment List, or fails at once on an error it shows."""
+    errors = alist.locator(".list_error:visible, .version_error:visible")
+    locator.or_(errors).first.wait_for()
+    no_list_error(alist)
+
+
 def no_list_error(alist):
-    """The Assignment List shows none of its error boxes (e.g. 'Error fetching courses!')."""
+    """The Assignment List shows none of its errors ("The exchange directory does not exist
+    and could not be created", "Error fetching courses!")."""
     errors = [t for t in alist.locator(".list_error:visible, .version_error:visible")
               .all_inner_texts() if t.strip()]
-    assert not errors, f"the Assignment List shows an error: {errors}"
+    course = alist.locator("#course_list_default").inner_text()
+    assert not errors and "Error" not in course, \
+        f"the Assignment List shows an error: {course!r} {errors}"
 
 
 def student_fetches(page, shots):
@@ -97,12 +107,11 @@ def student_fetches(page, shots):
     shots(page, "lab_opened")
     alist = open_assignment_list(page)
     released = alist.locator("#released_assignments_list .list_item").filter(has_text=ASSIGNMENT)
-    released.get_by_role("button", name="Fetch").wait_for()
-    no_list_error(alist)
+    appears(alist, released.get_by_role("button", name="Fetch"))
     shots(page, "assignment_list_released")
     released.get_by_role("button", name="Fetch").click()
     fetched = alist.locator("#fetched_assignments_list .list_item").filter(has_text=ASSIGNMENT)
-    fetched.first.get_by_role("button", name="Submit").wait_for()
+    appears(alist, fetched.first.get_by_role("button", name="Submit"))
     fetched.first.locator("a.assignment-notebooks-link").click()
     fetched.locator(".nested_list_item").get_by_role("button", name="Validate").wait_for()
     no_list_error(alist)
@@ -165,8 +174,7 @@ def student_submits(page, alist, home, shots):
     alist.locator("#fetched_assignments_list .list_item").filter(
         has_text=ASSIGNMENT).first.get_by_role("button", name="Submit").click()
     submitted = alist.locator("#submitted_assignments_list .list_item").filter(has_text=ASSIGNMENT)
-    submitted.first.wait_for()
-    no_list_error(alist)
+    appears(alist, submitted.first)
     shots(page, "submitted")
 
 
@@ -184,6 +192,24 @@ def instructor_grades(course, student_id):
         score, max_score = sub.score, sub.max_score
     assert max_score == sum(pts.values())
     assert score == sum(pts[f"test_{name}"] for name in WRITTEN), done.stdout
+    return f"{score:g} / {max_score:g}"
+
+
+def instructor_sees_formgrader(page, base, student_id, score, shots):
+    """The instructor's JupyterLab: Nbgrader > Formgrader lists the submission with its score."""
+    page.goto(f"{base}/lab?token={TOKEN}")
+    page.get_by_role("menuitem", name="Nbgrader").click()
+    page.get_by_role("menuitem", name="Formgrader").click()
+    grader = page.frame_locator(".jp-MainAreaWidget:visible iframe")
+    row = grader.locator("tr").filter(has_text=ASSIGNMENT).first
+    row.locator(".num-submissions").get_by_text("1", exact=True).wait_for()
+    assert "released" in row.inner_text(), row.inner_text()
+    shots(page, "formgrader_assignments")
+    row.locator(".num-submissions a").click()
+    row = grader.locator("tr").filter(has_text=student_id).first
+    row.get_by_text("graded").wait_for()
+    shots(page, "formgrader_submissions")
+    assert "Lovelace, Ada" in row.inner_text() and score in row.inner_text(), row.inner_text()
 
 
 def student_reads_feedback(page, base, alist, home, shots):
@@ -191,7 +217,7 @@ def student_reads_feedback(page, base, alist, home, shots):
     page.get_by_role("tab", name="Assignments").click()
     alist.locator("#refresh_assignments_list").click()
     submitted = alist.locator("#submitted_assignments_list .list_item").filter(has_text=ASSIGNMENT)
-    submitted.first.get_by_text("feedback available to fetch").wait_for()
+    appears(alist, submitted.first.get_by_text("feedback available to fetch"))
     shots(page, "feedback_available")
     submitted.first.get_by_role("button", name="Fetch Feedback").click()
     submitted.first.get_by_text("view feedback").click()
@@ -208,6 +234,9 @@ def student_reads_feedback(page, base, alist, home, shots):
     verdict = tab.get_by_text(re.compile(r"sigmoid: \d+/\d+ hidden checks passed"))
     verdict.first.scroll_into_view_if_needed()
     shots(tab, "feedback_page_verdict")
+    tab.get_by_text(re.compile(r"propagate: \d+/\d+ hidden checks passed")).first \
+        .scroll_into_view_if_needed()
+    shots(tab, "feedback_page_failed")
     shots(tab, "feedback_page_full", full_page=True)
     return tab.locator("body").inner_text()
 
@@ -233,7 +262,10 @@ def test_student_and_instructor_round_trip(loop):
         nb = student_writes_and_runs(page, shots)
         student_validates(page, nb, shots)
         student_submits(page, alist, home, shots)
-        instructor_grades(course, student_id)
+        score = instructor_grades(course, student_id)
+        with jupyter_lab(course, course.parent / "instructor-lab-state") as instructor:
+            instructor_sees_formgrader(page.context.new_page(), instructor, student_id, score,
+                                       shots)
         feedback = student_reads_feedback(page, base, alist, home, shots)
     check_verdicts(feedback)
     print("screenshots:", *shots.taken, sep="\n  ")
