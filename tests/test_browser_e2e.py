@@ -6,6 +6,8 @@ collects, grades and releases feedback (the steps of `make collect` and `make fe
 throw-away course copy with its own exchange); the student fetches the feedback and reads the
 verdicts. Each step is screenshotted to $NNDL_SCREENSHOTS (default /tmp/nndl-screenshots), and
 fails when the page does not show what a person would expect there.
+
+    .venv/bin/python -m pytest tests/test_browser_e2e.py -s    (prints the screenshots' paths)
 """
 import re
 import subprocess
@@ -19,10 +21,12 @@ from browser import TOKEN, Shots, chromium, jupyter_lab, need_chromium
 from nbgrader.api import Gradebook
 from nbgrader.utils import get_username
 
+from conftest import ASSIGNMENTS, make_course, nbgrader
 from grader import course_loop
-from grader.course import make_course, nbgrader
 
 ASSIGNMENT = "week2_logistic_regression"
+pytestmark = pytest.mark.skipif(ASSIGNMENT not in ASSIGNMENTS,
+                                reason=f"NNDL_ONLY leaves out {ASSIGNMENT}")
 # What the student writes, typed into the solution cells (found by their `def` line).
 WRITTEN = {
     "sigmoid": '''def sigmoid(z):
