@@ -169,7 +169,7 @@ def main(argv=None):
         code = nbgrader(course, "generate_feedback", assignment, "--force",
                         "--log-level=WARN") or code
         code = nbgrader(course, "export", "--to", str(course / "grades.csv"),
-                        "--log-level=WARN") or code
+                        "--assignment", assignment, "--log-level=WARN") or code
         print(f"\nfeedback: {course / 'feedback'}\ngrades:   {course / 'grades.csv'}")
     return code
 
