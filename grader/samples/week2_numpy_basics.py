@@ -287,10 +287,10 @@ VARIANTS = {
 
 # --- attacks and damaged work: each costs only its own function -------------------------------
 
+# sigmoid hangs in its own cells (five stop at the cell time limit) and when probed; each other
+# function is probed with its own time budget. (Hanging in more cells than the kernel may be
+# restarted is tested on the runner alone, tests/test_hardening.py: here it would cost minutes.)
 SLEEPING_SIGMOID = "import time\n\ndef sigmoid(x):\n    time.sleep(10 ** 6)\n    return x\n"
-# Ten more calls at the end: with the try-it and test cells, more cells hang than the kernel
-# may be restarted; the remaining cells are then skipped, but every function is still probed.
-CALL_SIGMOID = "sigmoid(np.zeros(3))\n"
 # Wrappers around shipped helpers that compute the same thing: withheld while week 2 is graded.
 SHIPPED_WRAPPERS = {
     "basic_sigmoid": ("from utils.logreg import sigmoid as given_sigmoid\n\n"
@@ -304,7 +304,7 @@ WITHHELD = "utils.activations.sigmoid is not available while this assignment is 
 
 VARIANTS.update({
     "sleeping_sigmoid": Variant(
-        cells=ref(sigmoid=SLEEPING_SIGMOID), insert_after={"test_L2": [CALL_SIGMOID] * 10},
+        cells=ref(sigmoid=SLEEPING_SIGMOID),
         scores=scores(sigmoid=0, sigmoid_derivative=0),
         hints={"test_sigmoid": "ran past its own time limit"},
         note="sigmoid hangs; sigmoid_derivative calls it; the other six are graded normally"),
