@@ -87,7 +87,7 @@ def course(tmp_path_factory):
     build(A, Variant(cells=with_reference(A, propagate=PROPAGATE_SIGN)),
           course / "submitted" / "propagate_sign" / A)
     hostile_submission(course / "submitted" / "hostile" / A)
-    nbgrader(course, "autograde", A, "--force", "--SandboxedJudge.cell_timeout=30")
+    nbgrader(course, "autograde", A, "--force")
     nbgrader(course, "generate_feedback", A, "--force")
     return course
 

@@ -244,8 +244,7 @@ def graded(tmp_path_factory):
     (course, run, scores by student id as handed in, the run with no submissions)."""
     course = make_course(tmp_path_factory.mktemp("intake-batch"))
     nbgrader(course, "generate_assignment", A, "--force")
-    run = [sys.executable, "-m", "grader.batch", A, "--course", str(course),
-           "--SandboxedJudge.cell_timeout=10", "--SandboxedJudge.probe_timeout=30"]
+    run = [sys.executable, "-m", "grader.batch", A, "--course", str(course)]
     empty = subprocess.run(run, capture_output=True, text=True, timeout=HANG_GUARD)
     sub = course / "submitted"
     for student in ("Doe, Jane [1024]", "odd_files"):
