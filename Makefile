@@ -54,6 +54,7 @@ feedback: setup
 
 demo: release
 	$(BIN)/python -m grader.batch $(DEMO_ASSIGNMENT) --samples --feedback
+	$(BIN)/python -m grader.batch week2_quiz --samples --feedback
 
 test: setup
 	$(BIN)/python -m pytest

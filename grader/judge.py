@@ -67,8 +67,9 @@ def write_inputs(assignment, probe_dir, seed, only=None):
 class Submission:
     """What one submission's functions returned, with the judge's own copy of the inputs."""
 
-    def __init__(self, assignment, probe_dir, seed, absent=None):
+    def __init__(self, assignment, probe_dir, seed, absent=None, student=""):
         self.cases = make_cases(assignment, seed)
+        self.student = student          # the quizzes draw each student's numbers from it
         self.out = Path(probe_dir, "outputs")
         self.absent = absent or {}
 
@@ -172,12 +173,15 @@ def _message(excinfo):
 def verdicts(assignment, tally):
     """{name: {"passed", "total", "summary", "messages"}} with dependency hints added."""
     depends = getattr(spec(assignment), "DEPENDS", {})
+    explain = getattr(spec(assignment), "EXPLAIN", {})   # quizzes: why the right answer is right
     out = {}
     for name, (passed, messages, total) in tally.items():
         failed_deps = [d for d in depends.get(name, []) if d in tally and tally[d][0] < tally[d][2]]
         if passed < total and failed_deps:
             messages = [f"{name} calls {', '.join(failed_deps)}, which failed its own checks: "
                         "fix that first, the messages below may follow from it"] + messages
+        if name in explain:
+            messages = messages + [f"why: {explain[name]}"]
         mark = "passed" if passed == total else "FAILED"
         out[name] = {"passed": passed, "total": total, "messages": _dedupe(messages),
                      "summary": f"{name}: {passed}/{total} hidden checks passed" +
@@ -196,9 +200,11 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--report", required=True)
     ap.add_argument("--only", action="append")
+    ap.add_argument("--student", default="", help="the student's id (the quizzes' numbers)")
     ap.add_argument("--absent", default="{}", help="JSON {name: reason} of functions that get no credit")
     args = ap.parse_args(argv)
-    sub = Submission(args.assignment, args.probe_dir, args.seed, json.loads(args.absent))
+    sub = Submission(args.assignment, args.probe_dir, args.seed, json.loads(args.absent),
+                     args.student)
     plugin = JudgePlugin(sub, args.only)
     test_file = GRADER_DIR / f"test_{args.assignment}.py"
     code = pytest.main([str(test_file), "-qq", "--tb=no", "-p", "no:cacheprovider", "--rootdir",

@@ -149,14 +149,14 @@ class SandboxedJudge(NbGraderPreprocessor):
             masked = getattr(judge.spec(assignment), "MASKED", [])
             t0 = time.perf_counter()
             code, err = sandbox.run_job(job, self._limits(len(grade_fns)),
-                                        sandboxed=sandboxed, masked=masked)
+                                        sandboxed=sandboxed, masked=masked, student=student)
             t1 = time.perf_counter()
             # results first, each kind with its own budget: a flood of output costs only itself
             lost = sandbox.copy_out(job, trusted, ["log.json", "probe/outputs"], RESULTS_BYTES)
             lost += sandbox.copy_out(job, trusted, ["executed.ipynb"], MAX_NOTEBOOK_BYTES)
             log = _read_json(trusted / "log.json") or {}
             copy_outputs(nb, trusted / "executed.ipynb")
-            report = self._judge(trusted, assignment, seed, nb, grade_fns)
+            report = self._judge(trusted, assignment, seed, nb, grade_fns, student)
             report["seconds"] = {"sandboxed_run": round(t1 - t0, 2),
                                  "judge": round(time.perf_counter() - t1, 2)}
         write_verdicts(nb, grade_fns, report)
@@ -222,11 +222,11 @@ class SandboxedJudge(NbGraderPreprocessor):
             "probe_timeout": self.probe_timeout, "skip_tag": self.skip_tag,
             "max_restarts": self.max_restarts, "functions": functions}))
 
-    def _judge(self, job, assignment, seed, nb, grade_fns):
+    def _judge(self, job, assignment, seed, nb, grade_fns, student=""):
         absent = not_written_in_notebook(nb, grade_fns.values())
         cmd = [sys.executable, "-m", "grader.judge", assignment, str(job / "probe"),
                "--seed", str(seed), "--report", str(job / "report.json"),
-               "--absent", json.dumps(absent)]
+               "--absent", json.dumps(absent), "--student", student]
         # no third-party pytest plugins in the judge: faster, and nothing else decides points
         env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=600,

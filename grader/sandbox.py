@@ -139,11 +139,12 @@ def _set_rlimits(limits):
     return apply
 
 
-def run_job(job_dir, limits=None, sandboxed=True, masked=()):
+def run_job(job_dir, limits=None, sandboxed=True, masked=(), student=""):
     """Runs the runner on `job_dir`; returns (exit code or None if killed, stderr tail).
 
     `masked`: paths relative to the repository that the sandbox sees as grader/withheld.py
     (importable; every function taken from it raises an error saying why).
+    `student`: the student's id, as $NNDL_STUDENT (the quizzes draw each student's numbers).
     """
     limits = limits or Limits()
     venv = Path(sys.prefix)
@@ -156,6 +157,7 @@ def run_job(job_dir, limits=None, sandboxed=True, masked=()):
         cmd = [python, str(RUNNER), str(job_dir)]
     cgroups = _make_cgroups(limits)
     env = _env(venv) if sandboxed else {**_env(venv), "NNDL_PROBE_DIR": str(Path(job_dir, "probe"))}
+    env["NNDL_STUDENT"] = student
 
     def prepare():
         _set_rlimits(limits)()
