@@ -111,7 +111,7 @@ class Submission:
         if not isinstance(rec, dict) or "ok" not in rec:
             raise CheckError(f"{name}({case.label}): the grader could not read its result")
         if not rec["ok"]:
-            raise CheckError(f"{name}({case.label}) raised {rec.get('error')}")
+            raise CheckError(_raised(name, case, rec))
         return rec.get("value")
 
     def _unfinished(self, name, case):
@@ -160,6 +160,15 @@ class JudgePlugin:
                 entry[0] += 1
             else:
                 entry[1].append(_message(call.excinfo))
+
+
+def _raised(name, case, rec):
+    """What to tell a student whose function raised: not written yet, or the error and its line."""
+    if rec.get("error_type") == "NotImplementedError":
+        return (f"{name} is not written yet: replace `raise NotImplementedError()` in its "
+                "solution cell with your code")
+    line = str(rec.get("line") or "").strip()
+    return f"{name}({case.label}) raised {rec.get('error')}" + (f" at `{line}`" if line else "")
 
 
 def _message(excinfo):

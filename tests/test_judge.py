@@ -53,3 +53,22 @@ def test_hints_name_the_mistake_without_revealing_values():
     assert "0.123456" not in str(e.value) and "did you divide by m" in str(e.value)
     with pytest.raises(CheckError, match=r"shape \(2,\), expected \(2, 1\).*keep the column shape"):
         expect(expected.ravel(), expected, "dw")
+
+
+def test_an_exception_is_told_with_its_line_and_a_stub_as_not_written():
+    """A student's own error shows the line it came from; an untouched stub says what to do."""
+    from utils.grading import _call
+
+    def propagate(w):
+        grads = {"dw": w}
+        return grads["db"]
+
+    def softmax(x):
+        raise NotImplementedError()
+
+    case = judge.Case(args=(np.zeros(2, np.float32),), label="float32 inputs")
+    rec = _call(propagate, {"args": list(case.args), "kwargs": {}})
+    said = judge._raised("propagate", case, rec)
+    assert said == "propagate(float32 inputs) raised KeyError: 'db' at `return grads[\"db\"]`", said
+    said = judge._raised("softmax", case, _call(softmax, {"args": [1], "kwargs": {}}))
+    assert said.startswith("softmax is not written yet: replace `raise NotImplementedError()`")

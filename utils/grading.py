@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 from utils import plaindata
@@ -126,8 +127,11 @@ def _call(func, case):
         with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
             value = func(*args, **kwargs)
         result = {"ok": True, "value": value}
-    except Exception as e:  # the student's bug, reported by the judge
-        result = {"ok": False, "error": f"{type(e).__name__}: {e}"[:1000]}
+    except Exception as e:  # the student's bug, reported by the judge with its line
+        frames = traceback.extract_tb(e.__traceback__)
+        result = {"ok": False, "error": f"{type(e).__name__}: {e}"[:1000],
+                  "error_type": type(e).__name__,
+                  "line": (frames[-1].line or "")[:200] if frames else ""}
     result["seconds"] = time.perf_counter() - start
     result["stdout"] = captured.getvalue()[:2000]
     return result
