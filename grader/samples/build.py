@@ -85,5 +85,15 @@ def with_reference(assignment, **changes):
     return cells
 
 
+def quiz_answers(assignment, **given):
+    """A quiz's reference answer cells with some answers replaced: quiz_answers(A, q1='"a"')."""
+    return with_reference(assignment, **{q: f"{q} = {src}\n" for q, src in given.items()})
+
+
+def quiz_scores(points, **changes):
+    """{test_q<i>: score}: full `points` except the questions in `changes` (q3=0.5)."""
+    return {**points, **{f"test_{q}": v for q, v in changes.items()}}
+
+
 def deepcopy_nb(nb_dict):
     return copy.deepcopy(nb_dict)

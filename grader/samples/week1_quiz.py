@@ -3,19 +3,18 @@
 Points: q3, q5, q10 (several choices, right a c d, a b c, a b d) 2 each, the eight others 1:
 14. Parametric: q2, q7, q8, q11 (numbers drawn from the student's id, the sample's name).
 """
-from grader.samples.build import Variant, with_reference
+from grader.samples.build import Variant, quiz_answers, quiz_scores
 
 A = "week1_quiz"
 POINTS = {f"test_q{i}": 2 if i in (3, 5, 10) else 1 for i in range(1, 12)}
 
 
 def answers(**given):
-    """The reference answer cells with some answers replaced: answers(q1='"a"')."""
-    return with_reference(A, **{q: f"{q} = {src}\n" for q, src in given.items()})
+    return quiz_answers(A, **given)
 
 
 def scores(**changes):
-    return {**POINTS, **{f"test_{q}": v for q, v in changes.items()}}
+    return quiz_scores(POINTS, **changes)
 
 
 VARIANTS = {

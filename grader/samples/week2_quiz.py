@@ -3,7 +3,7 @@
 Points: q3 and q12 (several choices, right a c d and a b d) 2 each, the ten others 1: 14.
 Parametric: q4 to q8 and q10 (numbers drawn from the student's id, here the sample's name).
 """
-from grader.samples.build import Variant, with_reference
+from grader.samples.build import Variant, quiz_answers, quiz_scores
 from utils.quiz import student_numbers
 
 A = "week2_quiz"
@@ -12,12 +12,11 @@ ZERO = dict.fromkeys(POINTS, 0)
 
 
 def answers(**given):
-    """The reference answer cells with some answers replaced: answers(q1='"a"')."""
-    return with_reference(A, **{q: f"{q} = {src}\n" for q, src in given.items()})
+    return quiz_answers(A, **given)
 
 
 def scores(**changes):
-    return {**POINTS, **{f"test_{q}": v for q, v in changes.items()}}
+    return quiz_scores(POINTS, **changes)
 
 
 def _copied_from(student):

@@ -3,19 +3,18 @@
 Points: q5 and q10 (several choices, right a b d each) 2 each, the nine others 1: 13.
 Parametric: q1-q4 and q11 (one network drawn from the student's id), q7.
 """
-from grader.samples.build import Variant, with_reference
+from grader.samples.build import Variant, quiz_answers, quiz_scores
 
 A = "week3_quiz"
 POINTS = {f"test_q{i}": 2 if i in (5, 10) else 1 for i in range(1, 12)}
 
 
 def answers(**given):
-    """The reference answer cells with some answers replaced: answers(q1='(n_x, n_h)')."""
-    return with_reference(A, **{q: f"{q} = {src}\n" for q, src in given.items()})
+    return quiz_answers(A, **given)
 
 
 def scores(**changes):
-    return {**POINTS, **{f"test_{q}": v for q, v in changes.items()}}
+    return quiz_scores(POINTS, **changes)
 
 
 VARIANTS = {
