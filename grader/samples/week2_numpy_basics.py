@@ -287,10 +287,14 @@ VARIANTS = {
 
 # --- attacks and damaged work: each costs only its own function -------------------------------
 
-# sigmoid hangs in its own cells (five stop at the cell time limit) and when probed; each other
-# function is probed with its own time budget. (Hanging in more cells than the kernel may be
-# restarted is tested on the runner alone, tests/test_hardening.py: here it would cost minutes.)
-SLEEPING_SIGMOID = "import time\n\ndef sigmoid(x):\n    time.sleep(10 ** 6)\n    return x\n"
+# sigmoid never ends on matrices of 5 columns or more: the notebook's own cells (at most 3
+# columns) run, the judge's wider inputs hang it. sigmoid and sigmoid_derivative (which calls
+# it) each run out of their own probe time; the other six are graded normally. (Hanging in
+# cells, and in more cells than the kernel may be restarted, is tested on the runner alone,
+# tests/test_hardening.py: here each hanging cell would cost a minute.)
+SLEEPING_SIGMOID = ("def sigmoid(x):\n    x = np.asarray(x, dtype=float)\n"
+                    "    while x.ndim == 2 and x.shape[1] >= 5:   # a loop that never ends\n"
+                    "        pass\n    return 1 / (1 + np.exp(-x))\n")
 # Wrappers around shipped helpers that compute the same thing: withheld while week 2 is graded.
 SHIPPED_WRAPPERS = {
     "basic_sigmoid": ("from utils.logreg import sigmoid as given_sigmoid\n\n"
