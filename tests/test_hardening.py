@@ -121,7 +121,8 @@ def _job(tmp_path, cells, functions, **settings):
     (job / "probe" / "outputs").mkdir(parents=True)
     (job / "job.json").write_text(json.dumps({
         "notebook": "n.ipynb", "skip_tag": "skip-autograde", "functions": functions,
-        "cell_timeout": 3, "probe_timeout": 3, "max_restarts": 1, "cells_seconds": 300,
+        # 10 s: a hang guard far above what these one-line cells and functions need
+        "cell_timeout": 10, "probe_timeout": 10, "max_restarts": 1, "cells_seconds": 300,
         **settings}))
     return job
 
