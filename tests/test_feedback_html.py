@@ -13,17 +13,13 @@ Screenshots go to $NNDL_SCREENSHOTS (default /tmp/nndl-screenshots).
 import contextlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
+from browser import CHROMIUM, CHROMIUM_ARGS, TOKEN, jupyter_lab, need_chromium
 from conftest import ASSIGNMENTS, ROOT, make_course, nbgrader
 from grader.feedback import safe_markdown
 from grader.samples.build import Variant, build, with_reference
@@ -32,8 +28,6 @@ from grader.samples.week2_logistic_regression import IDS, PROPAGATE_SIGN
 A = "week2_logistic_regression"
 pytestmark = pytest.mark.skipif(A not in ASSIGNMENTS, reason=f"NNDL_ONLY leaves out {A}")
 SHOTS = Path(os.environ.get("NNDL_SCREENSHOTS", "/tmp/nndl-screenshots"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EVIL = "evil.test"                     # every remote resource the submission names is here
 PWN = "window.__pwned = (window.__pwned || []).concat"   # what any of its scripts would do
 
@@ -105,6 +99,7 @@ def feedback_file(course, student, tmp_path):
 def browser_page(allowed):
     """(page, requests, script errors) of a chromium page whose requests are all recorded;
     only those `allowed(url)` go out."""
+    need_chromium()
     from playwright.sync_api import sync_playwright
     requests, errors = [], []
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -114,7 +109,7 @@ def browser_page(allowed):
         r.continue_() if allowed(r.request.url) else r.abort()
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1000, "height": 900})
         page.route("**/*", route)
         page.on("pageerror", lambda e: errors.append(str(e)))   # the page's own scripts failing
@@ -172,9 +167,9 @@ def test_hostile_feedback_runs_nothing_and_shows_the_text(course, tmp_path):
 def test_formgrader_shows_the_hostile_submission_safely(course):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         submission = gb.find_submission_notebook(A, A, "hostile").id
-    with jupyter_server(course) as local:
+    with jupyter_lab(course, course / ".jupyter-state") as local:
         with browser_page(lambda url: url.startswith(local)) as (page, requests, errors):
-            page.goto(f"{local}/formgrader/submissions/{submission}/?token=nndl")
+            page.goto(f"{local}/formgrader/submissions/{submission}/?token={TOKEN}")
             settle(page)
             page.screenshot(path=str(SHOTS / "formgrader_hostile.png"))
             title = page.title()
@@ -205,32 +200,3 @@ def test_feedback_reads_offline(course, tmp_path):
         assert wraps == ["pre-wrap", True], wraps
     size = html.stat().st_size
     print(f"feedback HTML: {size / 1e6:.2f} MB")
-
-
-@contextlib.contextmanager
-def jupyter_server(course):
-    """`jupyter server` with nbgrader's formgrader, serving the course copy; yields its URL."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    state = course / ".jupyter-state"
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(state / "config"),
-           "JUPYTER_RUNTIME_DIR": str(state / "runtime"), "JUPYTER_DATA_DIR": str(state / "data")}
-    log = open(course / "server.log", "w")
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "jupyter"), "server", "--no-browser",
-                             "--allow-root", f"--port={port}", "--ip=127.0.0.1",
-                             "--IdentityProvider.token=nndl", f"--ServerApp.root_dir={course}"],
-                            cwd=course, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        while True:     # no time limit: a slow machine only waits longer; a crash fails
-            assert proc.poll() is None, (course / "server.log").read_text()[-3000:]
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(f"{base}/api/status?token=nndl", timeout=5)
-                break
-            time.sleep(0.5)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait()
-        log.close()
