@@ -6,11 +6,13 @@ gradient agrees to a relative error below 1e-6 (a wrong one is typically off by 
 """
 import numpy as np
 
-from utils.checks import CheckError, max_rel_error, numerical_gradient
+from utils.checks import CheckError, hint_text, max_rel_error, numerical_gradient
 
 
 def check_against_numerical(found, numerical, name, tol=1e-5, hint=None):
     """Fails unless `found` matches the numerical gradient (relative error below `tol`).
+
+    `hint` is a string or a function computing one on failure (see `utils.checks`).
 
     Each entry's error is relative to its own size, but never to less than 1e-4 of the largest
     entry: an entry a million times smaller than the rest carries the numerical gradient's
@@ -24,6 +26,7 @@ def check_against_numerical(found, numerical, name, tol=1e-5, hint=None):
     scale = np.maximum(np.abs(found) + np.abs(numerical), floor)
     err = float(np.max(np.abs(found - numerical) / scale))
     if err > tol:
+        hint = hint_text(hint)
         raise CheckError(f"{name} disagrees with a numerical gradient of the cost (relative "
                          f"error {err:.2g}, expected < {tol:g})" + (f": {hint}" if hint else ""))
 

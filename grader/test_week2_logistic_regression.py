@@ -5,10 +5,9 @@ function (marker `checks(name)`); the `sub` fixture holds what the submission re
 """
 import numpy as np
 
-from grader.hints import expect, key, unpack
 from grader.judge import Case, checks
 from grader.reference import week2_logistic_regression as ref
-from utils.checks import CheckError, is_number
+from utils.checks import CheckError, check_keys, check_tuple, expect, is_number
 
 DEPENDS = {"optimize": ["propagate"],
            "model": ["initialize_with_zeros", "optimize", "predict"]}
@@ -74,7 +73,7 @@ def test_sigmoid_arrays(sub):
             continue
         (z,) = case.args
         expect(out, ref.sigmoid(z), f"sigmoid({case.label})",
-               alternatives=[("you computed sigmoid(-z): the exponent is -z, e^(-z)",
+               alternatives=lambda: [("you computed sigmoid(-z): the exponent is -z, e^(-z)",
                               ref.sigmoid(-z)),
                              ("that is e^(-z): sigmoid is 1 / (1 + e^(-z))", np.exp(-z))])
 
@@ -90,14 +89,14 @@ def test_sigmoid_scalar(sub):
 @checks("initialize_with_zeros")
 def test_initialize_w(sub):
     for case, out in sub.results("initialize_with_zeros"):
-        w, _ = unpack(out, 2, f"initialize_with_zeros({case.label})")
+        w, _ = check_tuple(out, 2, f"initialize_with_zeros({case.label})")
         expect(w, np.zeros((case.args[0], 1)), f"w for {case.label}")
 
 
 @checks("initialize_with_zeros")
 def test_initialize_b(sub):
     for case, out in sub.results("initialize_with_zeros"):
-        _, b = unpack(out, 2, f"initialize_with_zeros({case.label})")
+        _, b = check_tuple(out, 2, f"initialize_with_zeros({case.label})")
         if not is_number(b):
             raise CheckError(f"b is a {type(b).__name__}, expected the number 0.0: b is a "
                              "single number shared by all examples, not an array")
@@ -124,9 +123,10 @@ def _propagate_mistakes(w, b, X, Y):
 
 
 def _propagate_outputs(case, out):
-    grads, cost = unpack(out, 2, f"propagate({case.label})")
+    grads, cost = check_tuple(out, 2, f"propagate({case.label})")
     call = f"propagate({case.label})"
-    return key(grads, "dw", call), key(grads, "db", call), cost
+    grads = check_keys(grads, ["dw", "db"], call)
+    return grads["dw"], grads["db"], cost
 
 
 def _check_propagate(sub, part, tag):
@@ -138,7 +138,7 @@ def _check_propagate(sub, part, tag):
         expected = {"dw": grads["dw"], "db": grads["db"], "cost": exp_cost}[part]
         rtol = 1e-4 if "float32" in case.tags else 1e-5
         expect(found, expected, f"{part} for {case.label}",
-               alternatives=_propagate_mistakes(*args)[part], m=args[2].shape[1], rtol=rtol)
+               alternatives=lambda: _propagate_mistakes(*args)[part], m=args[2].shape[1], rtol=rtol)
 
 
 @checks("propagate")
@@ -171,9 +171,10 @@ def test_propagate_float32(sub):
 # --- optimize -----------------------------------------------------------------------------
 
 def _optimize_parts(case, out):
-    params, grads, costs = unpack(out, 3, f"optimize({case.label})")
+    params, grads, costs = check_tuple(out, 3, f"optimize({case.label})")
     call = f"optimize({case.label})"
-    return key(params, "w", call), key(params, "b", call), costs
+    params = check_keys(params, ["w", "b"], call)
+    return params["w"], params["b"], costs
 
 
 def _optimize_mistakes(case):
@@ -192,7 +193,8 @@ def test_optimize_w(sub):
     for case, out in sub.results("optimize"):
         w, _, _ = _optimize_parts(case, out)
         params, _, _ = ref.optimize(*case.args, **case.kwargs)
-        expect(w, params["w"], f"w after {case.label}", _optimize_mistakes(case), rtol=1e-4)
+        expect(w, params["w"], f"w after {case.label}", lambda: _optimize_mistakes(case),
+               rtol=1e-4)
 
 
 @checks("optimize")
@@ -200,7 +202,8 @@ def test_optimize_b(sub):
     for case, out in sub.results("optimize"):
         _, b, _ = _optimize_parts(case, out)
         params, _, _ = ref.optimize(*case.args, **case.kwargs)
-        expect(b, params["b"], f"b after {case.label}", _optimize_mistakes(case), rtol=1e-4)
+        expect(b, params["b"], f"b after {case.label}", lambda: _optimize_mistakes(case),
+               rtol=1e-4)
 
 
 @checks("optimize")
@@ -223,7 +226,7 @@ def _check_predict(sub, tag):
         w, b, X = case.args
         A = ref.sigmoid(w.T @ X + b)
         expect(out, ref.predict(w, b, X), f"predictions for {case.label}",
-               alternatives=[("predict 1 when the activation is > 0.5, else 0 (yours are "
+               alternatives=lambda: [("predict 1 when the activation is > 0.5, else 0 (yours are "
                               "inverted)", (A <= 0.5).astype(float)),
                              ("return labels 0 or 1, not the activations A", A)])
 
@@ -258,7 +261,7 @@ def _check_model(sub, keys):
     for case, out in sub.results("model"):
         expected = ref.model(*case.args, **case.kwargs)
         for k in keys:
-            found = key(out, k, f"model({case.label})")
+            found = check_keys(out, [k], f"model({case.label})")[k]
             if k == "costs":
                 found = np.asarray(found, dtype=float).ravel() if isinstance(
                     found, (list, tuple, np.ndarray)) else found
@@ -267,7 +270,8 @@ def _check_model(sub, keys):
                                      f"expected {len(expected[k])} (one per 100 iterations): pass "
                                      "num_iterations on to optimize")
             exp = np.asarray(expected[k]) if k == "costs" else expected[k]
-            expect(found, exp, f"d['{k}'] for {case.label}", _model_mistakes(case, k), rtol=1e-4)
+            expect(found, exp, f"d['{k}'] for {case.label}", lambda: _model_mistakes(case, k),
+                   rtol=1e-4)
 
 
 @checks("model")

@@ -7,10 +7,9 @@ function (marker `checks(name)`); the `sub` fixture holds what the submission re
 import numpy as np
 
 from grader.gradcheck import check_against_numerical, numerical_gradient
-from grader.hints import expect, hint_for, key, unpack
 from grader.judge import Case, checks
 from grader.reference import week3_planar_classification as ref
-from utils.checks import CheckError, is_number
+from utils.checks import CheckError, check_keys, check_tuple, expect, hint_for, is_number
 
 DEPENDS = {"nn_model": ["layer_sizes", "initialize_parameters", "forward_propagation",
                         "compute_cost", "backward_propagation", "update_parameters"],
@@ -145,7 +144,7 @@ def cases(rng):
 def _check_layer_sizes(sub, tag):
     for case, out in sub.results("layer_sizes", tag=tag):
         X, Y = case.args
-        n_x, n_h, n_y = unpack(out, 3, f"layer_sizes({case.label})")
+        n_x, n_h, n_y = check_tuple(out, 3, f"layer_sizes({case.label})")
         where = f"for {case.label}"
         expect(n_x, X.shape[0], f"n_x {where}", alternatives=[
             ("n_x is the number of rows of X, X.shape[0]: each column of X is one example",
@@ -186,7 +185,7 @@ def _initialized(sub):
     out = []
     for case, value in sub.results("initialize_parameters"):
         call = f"initialize_parameters({case.label})"
-        out.append((case, {k: key(value, k, call) for k in PARAMS}))
+        out.append((case, check_keys(value, PARAMS, call)))
     return out
 
 
@@ -263,17 +262,17 @@ def _forward_variants(X, parameters):
 def _check_forward(sub, tag, parts):
     for case, out in sub.results("forward_propagation", tag=tag):
         X, parameters = case.args
-        A2, cache = unpack(out, 2, f"forward_propagation({case.label})")
+        A2, cache = check_tuple(out, 2, f"forward_propagation({case.label})")
         exp_A2, exp_cache = ref.forward_propagation(X, parameters)
-        wrong = _forward_variants(X, parameters)
         for part in parts:
             if part == "A2":
                 found, expected = A2, exp_A2
             else:
-                found = key(cache, part, f"the cache of forward_propagation({case.label})")
+                found = check_keys(cache, [part],
+                                   f"the cache of forward_propagation({case.label})")[part]
                 expected = exp_cache[part]
             expect(found, expected, f"{part} for {case.label}",
-                   alternatives=wrong.get(part, []))
+                   alternatives=lambda: _forward_variants(X, parameters).get(part, []))
 
 
 @checks("forward_propagation")
@@ -341,7 +340,7 @@ def _backward_variants(parameters, cache, X, Y):
 
 def _backward_grads(case, out):
     call = f"backward_propagation({case.label})"
-    return {k: key(out, k, call) for k in ("dW1", "db1", "dW2", "db2")}
+    return check_keys(out, ["dW1", "db1", "dW2", "db2"], call)
 
 
 def _numerical_grads(parameters, X, Y):
@@ -357,10 +356,10 @@ def _check_backward_reference(sub, tag, names):
     for case, out in sub.results("backward_propagation", tag=tag):
         grads = _backward_grads(case, out)
         expected = ref.backward_propagation(*case.args)
-        wrong = _backward_variants(*case.args)
         m = case.args[2].shape[1]
         for k in names:
-            expect(grads[k], expected[k], f"{k} for {case.label}", alternatives=wrong[k], m=m)
+            expect(grads[k], expected[k], f"{k} for {case.label}",
+                   alternatives=lambda: _backward_variants(*case.args)[k], m=m)
 
 
 def _check_backward_numerical(sub, tag):
@@ -370,10 +369,9 @@ def _check_backward_numerical(sub, tag):
         grads = _backward_grads(case, out)
         parameters, cache, X, Y = case.args
         numerical = _numerical_grads(parameters, X, Y)
-        wrong = _backward_variants(*case.args)
         for k, num in numerical.items():
-            hint = hint_for(grads[k], num, wrong[k], X.shape[1]) \
-                if isinstance(grads[k], np.ndarray) else None
+            def hint(found=grads[k], num=num, k=k):
+                return hint_for(found, num, _backward_variants(*case.args)[k], X.shape[1])
             check_against_numerical(grads[k], num, f"{k} for {case.label}", tol=1e-4, hint=hint)
 
 
@@ -424,7 +422,8 @@ def _check_update(sub, tag):
                       f" too, {k} = {k} - learning_rate * d{k}", parameters[k])]
             if lr != 1.2:
                 wrong.append(("use the learning_rate argument, not a fixed 1.2", fixed[k]))
-            expect(key(out, k, call), expected[k], f"{k} for {case.label}", alternatives=wrong)
+            expect(check_keys(out, [k], call)[k], expected[k], f"{k} for {case.label}",
+                   alternatives=wrong)
 
 
 @checks("update_parameters")
@@ -444,7 +443,7 @@ def _trained(sub):
     out = []
     for case, value in sub.results("nn_model"):
         call = f"nn_model({case.label})"
-        found = {k: key(value, k, call) for k in PARAMS}
+        found = check_keys(value, PARAMS, call)
         out.append((case, found, ref.nn_model(*case.args, **case.kwargs)))
     return out
 

@@ -11,10 +11,9 @@ harmless but not checked: the initializers seed themselves, so leaving it out ch
 """
 import numpy as np
 
-from grader.hints import hint_for, unpack
 from grader.judge import Case, checks
 from grader.reference import week4_deep_nn_application as ref
-from utils.checks import CheckError, check_array
+from utils.checks import CheckError, check_array, check_tuple, hint_for
 from utils.plaindata import MAX_ITEMS
 
 blocks = ref.blocks
@@ -121,22 +120,23 @@ def _reference(name, case):
 
 
 def _expect(found, expected, name, alternatives, rtol=1e-5):
-    """grader.hints.expect for arrays, where a known mistake may also be nan or inf.
+    """utils.checks.expect for arrays, where a known mistake may also be nan or inf.
 
     Gradient ascent (a + in the update) drives the cost to infinity within a few hundred
     iterations, so its parameters end up nan; matching those needs equal_nan.
+    `alternatives` is a function returning [(hint, wrong value)], called only on failure.
     """
-    hint = None
-    if isinstance(found, np.ndarray):
-        for text, wrong in alternatives:
+    def why():
+        if not isinstance(found, np.ndarray):
+            return None
+        alts = alternatives()
+        for text, wrong in alts:
             wrong = np.asarray(wrong, dtype=float)
             if (found.shape == wrong.shape and np.issubdtype(found.dtype, np.number)
                     and np.allclose(found, wrong, rtol=1e-4, atol=1e-9, equal_nan=True)):
-                hint = text
-                break
-        else:
-            hint = hint_for(found, expected, alternatives)
-    check_array(found, expected, name, rtol=rtol, hint=hint, reveal=False)
+                return text
+        return hint_for(found, expected, alts)
+    check_array(found, expected, name, rtol=rtol, hint=why, reveal=False)
 
 
 # --- what the model returned -----------------------------------------------------------------
@@ -156,7 +156,7 @@ def _costs_array(costs, call):
 def _parts(name, case, out):
     """(parameters dict, costs 1-d array) of one call, or a CheckError."""
     call = f"{name}({case.label})"
-    parameters, costs = unpack(out, 2, call)
+    parameters, costs = check_tuple(out, 2, call)
     if not isinstance(parameters, dict):
         raise CheckError(f"{call} returned a {type(parameters).__name__} as parameters, expected "
                          "a dict: return parameters, costs (in that order)")
@@ -210,9 +210,8 @@ def _check_values(sub, name):
         expected = _reference(name, case)[0]
         _check_keys_and_shapes(parameters, expected, f"{name}({case.label})")
         for k in expected:
-            alternatives = [(hint, wrong[0][k]) for hint, wrong in _mistakes_of(name, case)]
             _expect(parameters[k], expected[k], f"parameters['{k}'] after {case.label}",
-                    alternatives)
+                    lambda: [(hint, wrong[0][k]) for hint, wrong in _mistakes_of(name, case)])
 
 
 def _check_costs(sub, name):
@@ -224,8 +223,8 @@ def _check_costs(sub, name):
             found = f"{costs.size}" if costs.size < MAX_ITEMS else f"{costs.size} or more"
             raise CheckError(f"costs for {case.label} has {found} entries, expected "
                              f"{expected.size}: {_length_hint(costs.size, expected.size, iters)}")
-        alternatives = [(hint, np.array(wrong[1])) for hint, wrong in _mistakes_of(name, case)]
-        _expect(costs, expected, f"costs for {case.label}", alternatives)
+        _expect(costs, expected, f"costs for {case.label}",
+                lambda: [(hint, np.array(wrong[1])) for hint, wrong in _mistakes_of(name, case)])
 
 
 def _same(a, b):

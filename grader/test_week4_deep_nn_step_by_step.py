@@ -10,10 +10,9 @@ from the forward pass.
 import numpy as np
 
 from grader.gradcheck import check_against_numerical, numerical_gradient
-from grader.hints import expect, hint_for, key, unpack
 from grader.judge import Case, checks
 from grader.reference import week4_deep_nn_step_by_step as ref
-from utils.checks import CheckError, is_number
+from utils.checks import CheckError, check_keys, check_tuple, expect, hint_for, is_number
 
 DEPENDS = {"linear_activation_forward": ["linear_forward"],
            "L_model_forward": ["linear_activation_forward", "linear_forward"],
@@ -255,7 +254,7 @@ def test_initialize_parameters_values(sub):
     for case, out in sub.results("initialize_parameters"):
         expected = ref.initialize_parameters(*case.args)
         for k in ("W1", "W2"):
-            found = key(out, k, f"initialize_parameters({case.label})")
+            found = check_keys(out, [k], f"initialize_parameters({case.label})")[k]
             _check(found, expected[k], f"{k} for {case.label}",
                    alternatives=[("multiply the random values by 0.01", 100 * expected[k])],
                    default=INIT2_HINT)
@@ -332,7 +331,7 @@ def _check_linear_cache(found, A, W, b, name):
             and W.shape != A.shape:
         raise CheckError(f"{name} holds (W, A, b): keep the order cache = (A, W, b), which "
                          "linear_backward unpacks as A_prev, W, b = cache")
-    found = unpack(found, 3, name + " (the linear cache (A, W, b))")
+    found = check_tuple(found, 3, name + " (the linear cache (A, W, b))")
     for part, value, label in zip(found, (A, W, b), ("A", "W", "b")):
         _check(part, value, f"{label} in {name}",
                alternatives=[("the cache is (A, W, b), in this order", W),
@@ -345,7 +344,7 @@ def _check_layer_cache(found, linear_cache, Z, name):
             and isinstance(found[1], (tuple, list)):
         raise CheckError(f"{name} is (activation_cache, linear_cache): the order is "
                          "cache = (linear_cache, activation_cache)")
-    linear, activation = unpack(found, 2, name + " ((linear_cache, activation_cache))")
+    linear, activation = check_tuple(found, 2, name + " ((linear_cache, activation_cache))")
     _check_linear_cache(linear, *linear_cache, name=f"the linear cache of {name}")
     _check(activation, Z, f"the activation cache (Z) of {name}",
            alternatives=[("the activation cache is Z, the input of the activation (what relu "
@@ -360,7 +359,7 @@ def _check_layer_cache(found, linear_cache, Z, name):
 
 def _linear_forward_outputs(sub, tag):
     for case, out in sub.results("linear_forward", tag=tag):
-        Z, cache = unpack(out, 2, f"linear_forward({case.label})")
+        Z, cache = check_tuple(out, 2, f"linear_forward({case.label})")
         yield case, Z, cache, [_f64(x) for x in case.args]
 
 
@@ -389,7 +388,7 @@ def test_linear_forward_one_example(sub):
 
 def _laf_outputs(sub, tag):
     for case, out in sub.results("linear_activation_forward", tag=tag):
-        A, cache = unpack(out, 2, f"linear_activation_forward({case.label})")
+        A, cache = check_tuple(out, 2, f"linear_activation_forward({case.label})")
         A_prev, W, b, activation = case.args
         yield case, A, cache, A_prev, W, b, activation
 
@@ -434,7 +433,7 @@ def test_linear_activation_forward_one_example(sub):
 
 def _lmf_outputs(sub, tag):
     for case, out in sub.results("L_model_forward", tag=tag):
-        AL, caches = unpack(out, 2, f"L_model_forward({case.label})")
+        AL, caches = check_tuple(out, 2, f"L_model_forward({case.label})")
         yield case, AL, caches, ref.L_model_forward(*case.args)
 
 
@@ -453,7 +452,7 @@ def _lmf_mistakes(X, parameters):
 
 def _check_AL(sub, tag):
     for case, AL, _, (expected, _) in _lmf_outputs(sub, tag):
-        _check(AL, expected, f"AL for {case.label}", alternatives=_lmf_mistakes(*case.args),
+        _check(AL, expected, f"AL for {case.label}", alternatives=lambda: _lmf_mistakes(*case.args),
                default="[LINEAR -> RELU] for l = 1..L-1, then LINEAR -> SIGMOID for layer L")
 
 
@@ -546,7 +545,7 @@ def _lb_mistakes(dZ, A_prev, W):
 
 def _lb_outputs(sub, tag):
     for case, out in sub.results("linear_backward", tag=tag):
-        found = unpack(out, 3, f"linear_backward({case.label})")
+        found = check_tuple(out, 3, f"linear_backward({case.label})")
         dZ, (A_prev, W, b) = case.args
         yield case, dict(zip(("dA_prev", "dW", "db"), found)), dZ, A_prev, W, b
 
@@ -554,9 +553,9 @@ def _lb_outputs(sub, tag):
 def _check_lb(sub, parts, tag):
     for case, found, dZ, A_prev, W, b in _lb_outputs(sub, tag):
         expected = dict(zip(("dA_prev", "dW", "db"), ref.linear_backward(dZ, (A_prev, W, b))))
-        mistakes = _lb_mistakes(dZ, A_prev, W)
         for part in parts:
-            _check(found[part], expected[part], f"{part} for {case.label}", mistakes[part],
+            _check(found[part], expected[part], f"{part} for {case.label}",
+                   lambda: _lb_mistakes(dZ, A_prev, W)[part],
                    m=dZ.shape[1])
 
 
@@ -598,7 +597,7 @@ def test_linear_backward_one_example(sub):
 
 def _lab_outputs(sub, tag):
     for case, out in sub.results("linear_activation_backward", tag=tag):
-        found = unpack(out, 3, f"linear_activation_backward({case.label})")
+        found = check_tuple(out, 3, f"linear_activation_backward({case.label})")
         dA, (linear_cache, Z), activation = case.args
         yield case, dict(zip(("dA_prev", "dW", "db"), found)), dA, linear_cache, Z, activation
 
@@ -630,9 +629,9 @@ def _lab_mistakes(dA, linear_cache, Z, activation):
 def _check_lab(sub, tag):
     for case, found, dA, linear_cache, Z, activation in _lab_outputs(sub, tag):
         expected = ref.linear_activation_backward(dA, (linear_cache, Z), activation)
-        mistakes = _lab_mistakes(dA, linear_cache, Z, activation)
         for part, value in zip(("dA_prev", "dW", "db"), expected):
-            _check(found[part], value, f"{part} for {case.label}", mistakes[part], m=dA.shape[1])
+            _check(found[part], value, f"{part} for {case.label}",
+                   lambda: _lab_mistakes(dA, linear_cache, Z, activation)[part], m=dA.shape[1])
 
 
 @checks("linear_activation_backward")
@@ -732,11 +731,11 @@ def _lmb_mistakes(AL, Y, caches):
 
 def _check_lmb(sub, tag, prefixes):
     for case, grads, AL, Y, caches, expected in _lmb_outputs(sub, tag):
-        mistakes = _lmb_mistakes(AL, Y, caches)
         for k in expected:
             if k.rstrip("0123456789") in prefixes:
                 _check(_grad(grads, k, case, len(caches)), expected[k],
-                       f"grads['{k}'] for {case.label}", mistakes[k], m=AL.shape[1])
+                       f"grads['{k}'] for {case.label}",
+                       lambda: _lmb_mistakes(AL, Y, caches)[k], m=AL.shape[1])
 
 
 @checks("L_model_backward")
@@ -813,10 +812,10 @@ def _update_mistakes(params, grads, lr, L):
 def _check_update(sub, prefix):
     for case, out, params, grads, lr, L in _update_outputs(sub):
         expected = ref.update_parameters(params, grads, lr)
-        alts = _update_mistakes(params, grads, lr, L)
         for l in range(1, L + 1):
             k = f"{prefix}{l}"
-            _check(out[k], expected[k], f"{k} for {case.label}", alts(k))
+            _check(out[k], expected[k], f"{k} for {case.label}",
+                   lambda: _update_mistakes(params, grads, lr, L)(k))
 
 
 @checks("update_parameters")

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from grader import judge
-from grader.hints import expect, scale_hint
+from utils.checks import expect, scale_hint
 from utils import plaindata
 from utils.checks import CheckError
 
@@ -47,7 +47,7 @@ def test_inputs_include_non_square_and_single_example():
 
 def test_hints_name_the_mistake_without_revealing_values():
     expected = np.array([[0.123456], [0.654321]])
-    assert "divide by m" in scale_hint(expected * 5, expected, m=5)
+    assert "m = 5 times too large: did you divide by m?" in scale_hint(expected * 5, expected, m=5)
     with pytest.raises(CheckError) as e:
         expect(expected * 5, expected, "dw", m=5)
     assert "0.123456" not in str(e.value) and "did you divide by m" in str(e.value)
@@ -72,3 +72,25 @@ def test_an_exception_is_told_with_its_line_and_a_stub_as_not_written():
     assert said == "propagate(float32 inputs) raised KeyError: 'db' at `return grads[\"db\"]`", said
     said = judge._raised("softmax", case, _call(softmax, {"args": [1], "kwargs": {}}))
     assert said.startswith("softmax is not written yet: replace `raise NotImplementedError()`")
+
+
+def test_known_mistakes_are_computed_only_when_a_check_fails():
+    """A right answer never pays for its hints; a wrong one gets the matching hint."""
+    expected = np.array([[0.25], [0.5]])
+
+    def mistakes():
+        raise AssertionError("the hints were computed for a right answer")
+    expect(expected.copy(), expected, "dw", alternatives=mistakes, m=4)
+    with pytest.raises(CheckError, match="forgot the bias"):
+        expect(expected + 1, expected, "dw", alternatives=lambda: [("forgot the bias", expected + 1)])
+
+
+def test_one_wording_per_mistake_on_both_sides():
+    """The visible tests and the judge say 'm times too large' the same way."""
+    from utils.checks import check_scalar
+    with pytest.raises(CheckError) as hidden:
+        expect(np.float64(1.5), 0.5, "cost", m=3)
+    with pytest.raises(CheckError) as visible:
+        check_scalar(1.5, 0.5, "cost", hint=scale_hint(1.5, 0.5, 3, "the formula"))
+    words = "it is m = 3 times too large: did you divide by m?"
+    assert words in str(hidden.value) and words in str(visible.value)

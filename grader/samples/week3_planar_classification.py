@@ -279,7 +279,7 @@ VARIANTS = {
                                    scores=scores(update_parameters=0, nn_model=1)),
     "short_cache_and_fixed_rate": Variant(
         cells=ref(forward_propagation=FORWARD_SHORT_CACHE, update_parameters=UPDATE_FIXED_RATE),
-        hints={"test_forward_propagation": "no key 'Z1'",
+        hints={"test_forward_propagation": "missing the key(s) ['Z1']",
                "test_update_parameters": "not a fixed 1.2"},
         scores=scores(forward_propagation=1, update_parameters=0.5)),
     # nn_model
