@@ -1,4 +1,5 @@
-"""Runs grader/runner.py on one job folder inside a throw-away sandbox.
+"""Runs submissions' job folders in a sandbox: many through one warm sandbox
+(`WarmSandbox`, grader/warm.py), or one through a throw-away sandbox (`run_job`).
 
 Protections (each reported by `protections()`, and loudly at the start of a grading run when
 one is missing):
@@ -9,20 +10,29 @@ one is missing):
 - resource limits: address space, file size, open files, CPU time (setrlimit), and a pids
   and memory cgroup where the machine lets us make one.
 - a wall-clock limit for the whole job, after which the sandbox is killed.
+
+In a warm sandbox each job also runs in its own forked child with fresh user, mount, PID,
+network and IPC namespaces, seeing only its own job folder (grader/warm.py says how).
 """
+import json
 import os
 import resource
+import select
 import shutil
 import signal
 import stat
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = Path(__file__).resolve().parent / "runner.py"
 WITHHELD = Path(__file__).resolve().parent / "withheld.py"
+WARM = Path(__file__).resolve().parent / "warm.py"
 GiB = 1024 ** 3
 CGROUP_V1 = Path("/sys/fs/cgroup")
 
@@ -102,6 +112,22 @@ def _remove_cgroups(paths):
 
 
 def _bwrap_args(job_dir, venv, data_dirs, masked=()):
+    """A throw-away sandbox for one job: `job_dir` at /job, writable."""
+    return _bwrap_view(venv, data_dirs, masked) + [
+        "--ro-bind", str(RUNNER), "/opt/nndl/runner.py", "--bind", str(job_dir), "/job",
+        "--chdir", "/job/submission"]
+
+
+def _warm_bwrap_args(jobs_root, venv, data_dirs, masked=()):
+    """A warm sandbox: the jobs' folder at /jobs (each job sees only its own, at /job), and
+    nothing else writable but the fresh tmpfs of /tmp, /run and /dev (made anew per job)."""
+    return _bwrap_view(venv, data_dirs, masked) + [
+        "--ro-bind", str(WARM), "/opt/nndl/warm.py", "--bind", str(jobs_root), "/jobs",
+        "--dir", "/job", "--remount-ro", "/", "--chdir", "/"]
+
+
+def _bwrap_view(venv, data_dirs, masked=()):
+    """bubblewrap's namespaces and read-only view of the system, Python, `utils/`, the data."""
     args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
             "--cap-drop", "ALL", "--uid", "65534", "--gid", "65534", "--hostname", "sandbox",
             "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run"]
@@ -115,8 +141,6 @@ def _bwrap_args(job_dir, venv, data_dirs, masked=()):
     for rel in masked:  # a shipped module holding answers: its calls raise, saying why
         if (ROOT / rel).exists():
             args += ["--ro-bind", str(WITHHELD), str(ROOT / rel)]
-    args += ["--ro-bind", str(RUNNER), "/opt/nndl/runner.py", "--bind", str(job_dir), "/job",
-             "--chdir", "/job/submission"]
     return args
 
 
@@ -139,17 +163,26 @@ def _set_rlimits(limits):
     return apply
 
 
-def run_job(job_dir, limits=None, sandboxed=True, masked=(), student=""):
-    """Runs the runner on `job_dir`; returns (exit code or None if killed, stderr tail).
+def _data_dirs():
+    return [str(ROOT / "datasets")] + ([os.environ["COURSE_DATA_DIR"]]
+                                       if os.environ.get("COURSE_DATA_DIR") else [])
+
+
+def run_job(job_dir, limits=None, sandboxed=True, masked=(), student="", engine="warm"):
+    """Runs one job folder; returns (exit code or None if killed, stderr tail).
 
     `masked`: paths relative to the repository that the sandbox sees as grader/withheld.py
     (importable; every function taken from it raises an error saying why).
     `student`: the student's id, as $NNDL_STUDENT (the quizzes draw each student's numbers).
+    `engine`: "warm" (a one-shot `WarmSandbox`) or "kernel" (grader/runner.py driving a
+    Jupyter kernel through nbclient, in its own throw-away sandbox: the reference path).
     """
+    if engine == "warm":
+        with WarmSandbox(limits, masked=masked, sandboxed=sandboxed) as box:
+            return box.run(job_dir, student=student)
     limits = limits or Limits()
     venv = Path(sys.prefix)
-    data_dirs = [str(ROOT / "datasets")] + ([os.environ["COURSE_DATA_DIR"]]
-                                            if os.environ.get("COURSE_DATA_DIR") else [])
+    data_dirs = _data_dirs()
     python = str(venv / "bin" / "python")
     if sandboxed:
         cmd = _bwrap_args(job_dir, venv, data_dirs, masked) + [python, "/opt/nndl/runner.py", "/job"]
@@ -177,6 +210,173 @@ def run_job(job_dir, limits=None, sandboxed=True, masked=(), student=""):
     finally:
         _remove_cgroups(cgroups)
     return code, err.decode(errors="replace")[-3000:]
+
+
+class WarmSandbox:
+    """One warm sandboxed interpreter (grader/warm.py) that runs job folders one at a time.
+
+        with WarmSandbox(limits, masked=masked) as box:
+            code, err = box.run(job_dir, student="s1")     # as run_job, much faster
+
+    One box per worker and assignment (`masked` is the assignment's). `run` is serialised by a
+    lock: use one box per thread or process for parallel work; a box cannot be pickled. If the
+    warm process dies or stops answering, it is started again and the job retried once.
+    """
+
+    START_SECONDS = 300     # for imports on a busy machine
+    GRACE_SECONDS = 60      # past a job's own wall limit before the whole box is given up
+
+    def __init__(self, limits=None, masked=(), sandboxed=True):
+        self.limits = limits or Limits()
+        self.masked, self.sandboxed = tuple(masked), sandboxed
+        self.proc = self.root = self.errors = None
+        self.cgroups = []
+        self.hung = False
+        self.lock = threading.Lock()
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def start(self):
+        """Starts the warm process and waits until it has imported everything."""
+        self.root = Path(tempfile.mkdtemp(prefix="nndl-warm-"))
+        venv = Path(sys.prefix)
+        python = str(venv / "bin" / "python")
+        if self.sandboxed:
+            cmd = _warm_bwrap_args(self.root, venv, _data_dirs(), self.masked) + [
+                python, "/opt/nndl/warm.py", "serve", "/jobs"]
+        else:
+            cmd = [python, str(WARM), "serve", str(self.root)]
+        self.cgroups = _make_cgroups(Limits(self.limits.memory / GiB + 2, pids=self.limits.pids + 64))
+        self.errors = tempfile.TemporaryFile()
+
+        def prepare():
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            for path in self.cgroups:
+                (path / "cgroup.procs").write_text(str(os.getpid()))
+
+        self.proc = subprocess.Popen(cmd, env=_env(venv), preexec_fn=prepare,
+                                     start_new_session=True, cwd=str(self.root),
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=self.errors)
+        if self._answer(self.START_SECONDS) != {"ready": True}:
+            err = self._error_tail()
+            self.close()
+            raise RuntimeError(f"the warm sandbox did not start: {err}")
+
+    def close(self):
+        """Ends the warm process (and every job it runs) and removes its folders."""
+        if self.proc is not None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            self.proc.wait()
+            for f in (self.proc.stdin, self.proc.stdout):
+                f.close()
+            self.proc = None
+        _remove_cgroups(self.cgroups)
+        self.cgroups = []
+        if self.errors is not None:
+            self.errors.close()
+            self.errors = None
+        if self.root is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = None
+
+    def run(self, job_dir, student="", limits=None):
+        """Runs one job folder; returns (exit code, or None if killed at the wall limit,
+        stderr tail), as `run_job`."""
+        limits = limits or self.limits
+        with self.lock:
+            for attempt in (1, 2):
+                if self.proc is None or self.proc.poll() is not None:
+                    self.close()
+                    self.start()
+                answer = self._run_once(Path(job_dir), student, limits)
+                if answer is not None:
+                    return answer["code"], str(answer.get("err", ""))[-3000:]
+                err = self._error_tail()
+                self.close()        # it died or hung: a new one for the retry and the next job
+                if attempt == 1 and self.hung:
+                    return None, "the job used up its wall-clock limit and the sandbox was stopped"
+                _clear_results(Path(job_dir))
+            return None, f"the warm sandbox died twice on this job: {err}"
+
+    def _run_once(self, job_dir, student, limits):
+        """Moves the job into the box, runs it, moves it back; the answer or None."""
+        inside = self.root / f"job-{uuid.uuid4().hex[:12]}"
+        moved = _move(job_dir, inside)
+        try:
+            request = {"job": inside.name, "student": student, "isolated": self.sandboxed,
+                       "limits": {"memory": limits.memory, "cpu_seconds": limits.cpu_seconds,
+                                  "pids": limits.pids, "wall_seconds": limits.wall_seconds}}
+            self.hung = False
+            try:
+                self.proc.stdin.write((json.dumps(request) + "\n").encode())
+                self.proc.stdin.flush()
+            except OSError:
+                return None
+            answer = self._answer(limits.wall_seconds + self.GRACE_SECONDS)
+            return answer if isinstance(answer, dict) and "code" in answer else None
+        finally:
+            _move_back(inside, job_dir, moved)
+
+    def _answer(self, seconds):
+        """One line from the warm process as JSON; None if it died, hung or said nonsense."""
+        fd, line, deadline = self.proc.stdout.fileno(), b"", time.monotonic() + seconds
+        while not line.endswith(b"\n") and len(line) < 1_000_000:
+            wait = deadline - time.monotonic()
+            if wait <= 0 or not select.select([fd], [], [], wait)[0]:
+                self.hung = True
+                return None
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                return None
+            line += chunk
+        try:
+            return json.loads(line)
+        except ValueError:
+            return None
+
+    def _error_tail(self):
+        if self.errors is None:
+            return ""
+        self.errors.seek(0, os.SEEK_END)
+        self.errors.seek(max(0, self.errors.tell() - 3000))
+        return self.errors.read().decode(errors="replace")
+
+
+def _move(job_dir, inside):
+    """Puts the job folder at `inside` (a rename, or a copy from another filesystem);
+    True if it was renamed."""
+    try:
+        os.rename(job_dir, inside)
+        return True
+    except OSError:
+        shutil.copytree(job_dir, inside, symlinks=True)
+        return False
+
+
+def _move_back(inside, job_dir, moved):
+    if moved:
+        os.rename(inside, job_dir)
+    else:
+        shutil.copytree(inside, job_dir, symlinks=True, dirs_exist_ok=True)
+        shutil.rmtree(inside, ignore_errors=True)
+
+
+def _clear_results(job_dir):
+    """Before a retry: nothing of the failed attempt's results is kept."""
+    for name in ("executed.ipynb", "log.json"):
+        Path(job_dir, name).unlink(missing_ok=True)
+    outputs = Path(job_dir, "probe", "outputs")
+    shutil.rmtree(outputs, ignore_errors=True)
+    outputs.mkdir(parents=True, exist_ok=True)
 
 
 def copy_out(job_dir, dest, names, max_bytes=200 * 1024 ** 2):
