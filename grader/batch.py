@@ -1,11 +1,18 @@
 """Grades a batch of submissions with nbgrader and prints a score table.
 
     python -m grader.batch ASSIGNMENT [--samples [NAME ...]] [--feedback] [--course DIR]
+                                  [--workers N | --scheduler ADDRESS]
                                   [--SandboxedJudge.cell_timeout=N ...]
 
 --samples  first puts the demo's sample submissions into submitted/ (grader/samples/)
 --feedback also writes the feedback HTML (nbgrader generate_feedback) and grades.csv (export)
+--workers  worker processes grading the batch on this machine (default: one per core)
+--scheduler  grade on the workers of this dask.distributed scheduler instead (tcp://host:8786;
+           docs/running_the_course.md, "Grading a big class")
 Other options (e.g. --SandboxedJudge.cell_timeout=10) are passed on to nbgrader autograde.
+
+A batch shows a progress bar (rate, time left); each student's line goes to the log file
+autograded/<assignment>.log.
 
 Every submission first goes through the intake gate (grader/intake.py): submitted/ is copied,
 regular files only, into intake/, and nbgrader grades intake/, never submitted/. A notebook
@@ -20,22 +27,52 @@ import argparse
 import importlib
 import json
 import os
+import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from grader import intake
-from grader.course import ROOT, use_this_environment
+# nbformat's jsonschema would spend 1.3 s building an IRI grammar nbformat never uses
+sys.modules.setdefault("rfc3987_syntax", None)
+
+from grader import intake  # noqa: E402
+from grader.course import ROOT, use_this_environment  # noqa: E402
+
+PROGRESS_RE = re.compile(r"\[(\d+)/(\d+)\] (.*)")    # SandboxedJudge's line per student
 
 
-def nbgrader(course, *args, total=None):
-    """Runs `nbgrader ARGS` in `course`, its stderr shown escaped; returns the exit code."""
+def nbgrader(course, *args, total=None, log=None):
+    """Runs `nbgrader ARGS` in `course`, its stderr shown escaped; returns the exit code.
+    With `total`, each student's progress line goes to `log` and moves a progress bar."""
     use_this_environment()                       # nbgrader, jupyter and alembic from here
     env = {**os.environ, "NNDL_BATCH_TOTAL": str(total)} if total else None
-    proc = subprocess.Popen(["nbgrader", *args], cwd=course, env=env, stderr=subprocess.PIPE)
-    for line in iter(lambda: proc.stderr.readline(64 * 1024), b""):
-        print(printable(line.decode("utf-8", "replace").rstrip("\n")), file=sys.stderr, flush=True)
+    proc = subprocess.Popen([sys.executable, "-m", "grader.nbgrader_main", *args], cwd=course,
+                            env=env, stderr=subprocess.PIPE)
+    bar = progress_bar(total) if total and total > 1 else None
+    for raw in iter(lambda: proc.stderr.readline(64 * 1024), b""):
+        line = printable(raw.decode("utf-8", "replace").rstrip("\n"))
+        step = PROGRESS_RE.fullmatch(line) if total else None
+        if step and log is not None:
+            log.write(line + "\n")
+            log.flush()
+        if step and bar is not None:
+            bar.update(int(step.group(1)) - bar.n)
+        elif bar is not None:
+            bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr, flush=True)
+    if bar is not None:
+        bar.close()
     return proc.wait()
+
+
+def progress_bar(total):
+    """A tqdm bar on stderr: [k/n], rate and time left."""
+    from tqdm import tqdm
+    return tqdm(total=total, file=sys.stderr, unit=" submissions", mininterval=0.5,
+                bar_format="[{n}/{total}] {bar:25} {rate_fmt}, {elapsed} elapsed, "
+                           "{remaining} left")
 
 
 def printable(text, limit=2000):
@@ -136,6 +173,10 @@ def main(argv=None):
                     help="put these canned submissions (default: the demo's) into submitted/")
     ap.add_argument("--feedback", action="store_true")
     ap.add_argument("--course", type=Path, default=ROOT, help="the course folder (default: this one)")
+    ap.add_argument("--workers", type=int, default=0,
+                    help="worker processes on this machine (default: one per core)")
+    ap.add_argument("--scheduler", default="",
+                    help="address of a dask.distributed scheduler whose workers grade the batch")
     args, nbgrader_args = ap.parse_known_args(argv)  # unknown options go to nbgrader autograde
     course, assignment = args.course.resolve(), args.assignment
     problem = usage_error(course, assignment)
@@ -156,15 +197,25 @@ def main(argv=None):
         return 1
     print_protections()
     nbgrader_args = student_args(nbgrader_args, taken)
-    total = None if any(a.startswith("--student") for a in nbgrader_args) else len(graded)
-    # ERROR level: nbgrader warns about every hidden-test cell's checksum, which drowns the
-    # rest; what an instructor must see is printed below from grading_report.json.
-    code = nbgrader(course, "autograde", assignment, "--force", "--log-level=ERROR",
-                    f"--CourseDirectory.submitted_directory={intake.INTAKE}",
-                    *nbgrader_args, total=total)
+    one = any(a.startswith("--student") for a in nbgrader_args)
+    spread = [] if one else [f"--SandboxedJudge.batch_from={course / intake.INTAKE}",
+                             f"--SandboxedJudge.workers={args.workers}",
+                             f"--SandboxedJudge.scheduler={args.scheduler}"]
+    log_path = course / "autograded" / f"{assignment}.log"
+    log_path.parent.mkdir(exist_ok=True)
+    start = time.perf_counter()
+    with open(log_path, "a") as log:
+        log.write(f"# {time.strftime('%Y-%m-%d %H:%M:%S')} autograde {assignment}\n")
+        # ERROR level: nbgrader warns about every hidden-test cell's checksum, which drowns
+        # the rest; what an instructor must see is printed below from grading_report.json.
+        code = nbgrader(course, "autograde", assignment, "--force", "--log-level=ERROR",
+                        f"--CourseDirectory.submitted_directory={intake.INTAKE}", *spread,
+                        *nbgrader_args, total=1 if one else len(graded), log=log)
+    took = time.perf_counter() - start
     print("\n" + score_table(course, assignment))
     for line in gate + notes(course, assignment):
         print("look at:", line)
+    print(f"\ngraded in {took:.1f} s; each student's line: {log_path}")
     if args.feedback:
         code = nbgrader(course, "generate_feedback", assignment, "--force",
                         "--log-level=WARN") or code

@@ -7,12 +7,19 @@ pytest tests in `grader/test_<assignment>.py`; a function's score is the fractio
 checks that pass.
 
     python -m grader.judge ASSIGNMENT PROBE_DIR --seed N --report OUT.json [--only NAME]
+    python -m grader.judge --serve [ASSIGNMENT ...]     (the warm judge, see serve())
 """
 import argparse
 import hashlib
 import importlib
 import json
+import os
+import select
+import signal
+import subprocess
 import sys
+import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,11 +160,12 @@ class JudgePlugin:
     def pytest_runtest_makereport(self, item, call):
         report = (yield).get_result()
         if report.when == "call" or (report.when == "setup" and report.failed):
-            name = item.get_closest_marker("checks").args[0]
-            entry = self.tally.setdefault(name, [0, [], 0])  # passed, messages, total
-            entry[2] += 1
+            marker = item.get_closest_marker("checks")   # checks(name, weight=w), w = 1 if unsaid
+            name, weight = marker.args[0], marker.kwargs.get("weight", 1)
+            entry = self.tally.setdefault(name, [0, [], 0])  # passed, messages, total (weights)
+            entry[2] += weight
             if report.passed:
-                entry[0] += 1
+                entry[0] += weight
             else:
                 entry[1].append(_message(call.excinfo))
 
@@ -226,5 +234,93 @@ def main(argv=None):
     return 0
 
 
+def serve(preload=(), requests=sys.stdin, answers=sys.stdout):
+    """The warm judge: pytest, numpy and each assignment's checks are imported once, then
+    every request (a JSON line {"argv": [...], "err": FILE, "timeout": S}) is judged by
+    main(argv) in a forked child, so no state passes from one submission to the next. Answers
+    a JSON line {"code": exit code, or null if the child ran past `timeout` and was killed}.
+    Safe because the judge never runs submission code: it reads plain data only."""
+    import _pytest.config
+    for name in _pytest.config.default_plugins:     # what pytest.main would import each time
+        importlib.import_module(f"_pytest.{name}")
+    for assignment in preload:
+        spec(assignment)
+    for line in requests:
+        req = json.loads(line)
+        try:
+            spec(req["argv"][0])
+        except Exception:  # noqa: BLE001 (the child reports it)
+            pass
+        answers.write(json.dumps({"code": _judge_in_child(req)}) + "\n")
+        answers.flush()
+
+
+def _judge_in_child(req):
+    """Runs main(req["argv"]) in a fork with its output in req["err"]; its exit code."""
+    pid = os.fork()
+    if pid == 0:
+        code = 3
+        try:
+            fd = os.open(req["err"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.dup2(fd, 1)
+            os.dup2(fd, 2)
+            code = main(req["argv"])
+        except BaseException:  # noqa: BLE001 (any failure is this child's exit code)
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    deadline = time.monotonic() + float(req.get("timeout", 600))
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return None
+        time.sleep(0.002)
+
+
+class WarmJudge:
+    """Client of one warm judge process (`python -m grader.judge --serve`), started on first
+    use and again if it died. One per grading worker; not shared between threads."""
+
+    def __init__(self, preload=()):
+        self.preload, self.proc = list(preload), None
+
+    def start(self):
+        """Starts the judge process (it imports while the caller does other work)."""
+        if self.proc is None or self.proc.poll() is not None:
+            env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "grader.judge", "--serve", *self.preload],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=str(GRADER_DIR.parent),
+                env=env, text=True, start_new_session=True)
+        return self
+
+    def run(self, argv, err, timeout=600):
+        """Judges one submission (main's argv); returns its exit code (None: killed)."""
+        self.start()
+        self.proc.stdin.write(json.dumps({"argv": argv, "err": str(err), "timeout": timeout}) + "\n")
+        self.proc.stdin.flush()
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout + 60)
+        line = self.proc.stdout.readline() if ready else ""
+        if not line:             # the judge process itself is stuck or gone: a fresh one next time
+            self.close()
+            return None
+        return json.loads(line)["code"]
+
+    def close(self):
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    if sys.argv[1:2] == ["--serve"]:
+        serve(sys.argv[2:])
+    else:
+        sys.exit(main())

@@ -11,13 +11,12 @@ submitted notebook it
 Cells that are not grade cells get the outputs the sandboxed run produced.
 """
 import ast
+import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import nbformat
@@ -27,14 +26,13 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade
 from traitlets import Bool, Float, Integer, Unicode
 
-from grader import intake, judge, sandbox
+from grader import intake, judge, pool, sandbox
 
 SAFE_MIME = ("text/plain", "image/png", "image/jpeg")  # no HTML/JS/SVG from submissions
 PROBE_RE = re.compile(r"""\bprobe\(\s*["'](\w+)["']""")
 MAX_NOTEBOOK_BYTES = 50 * 1024 ** 2
 MAX_CELL_CHARS = 1_000_000          # of one cell's source, when reading it for names
 _IPYTHON = TransformerManager()
-RESULTS_BYTES = 200 * 1024 ** 2     # log.json and what the graded functions returned
 
 
 class RepairCells(NbGraderPreprocessor):
@@ -128,51 +126,77 @@ class SandboxedJudge(NbGraderPreprocessor):
     seed_salt = Unicode("nndl-course", help="Mixed into each submission's input seed.").tag(config=True)
     require_sandbox = Bool(False, help="Refuse to grade where bubblewrap does not work "
                                        "(otherwise grade with a loud warning).").tag(config=True)
+    batch_from = Unicode("", help="A folder of <student>/<assignment>/ submissions (set by "
+                                  "grader.batch to intake/ for a whole batch): on the first "
+                                  "notebook, every submission there starts grading on the "
+                                  "workers; empty: one submission at a time.").tag(config=True)
+    workers = Integer(0, help="Local worker processes for a batch (0: one per core).").tag(config=True)
+    scheduler = Unicode("", help="Address of a dask.distributed scheduler whose workers grade "
+                                 "the batch (e.g. tcp://10.0.0.5:8786); empty: local "
+                                 "workers.").tag(config=True)
+    warm_judge = Bool(True, help="Judge in a long-lived judge process per worker that forks "
+                                 "for each submission (False: a new process each).").tag(config=True)
 
     _checked = None
     _graded = 0         # submissions graded by this process, for the progress line
+    _batch = None       # the batch under way: grader.nbgrader_plugin.Batch
 
     def preprocess(self, nb, resources):
         sandboxed = self._check_protections()
         info = resources["nbgrader"]
         assignment, student = info["assignment"], info["student"]
-        seed = judge.submission_seed(assignment, student, self.seed_salt)
         restored = restore_grade_cells(nb, resources)
         grade_fns = probe_map(nb)
-        with tempfile.TemporaryDirectory(prefix="nndl-job-") as tmp, \
-                tempfile.TemporaryDirectory(prefix="nndl-trusted-") as trusted:
-            job, trusted = Path(tmp), Path(trusted)
-            self._prepare(job, nb, resources, assignment, seed, list(grade_fns.values()))
-            job_file = job / "job.json"
-            job_file.write_text(json.dumps({**json.loads(job_file.read_text()),
-                                            "cells_seconds": self.wall_timeout}))
-            masked = getattr(judge.spec(assignment), "MASKED", [])
-            t0 = time.perf_counter()
-            code, err = sandbox.run_job(job, self._limits(len(grade_fns)),
-                                        sandboxed=sandboxed, masked=masked, student=student)
-            t1 = time.perf_counter()
-            # results first, each kind with its own budget: a flood of output costs only itself
-            lost = sandbox.copy_out(job, trusted, ["log.json", "probe/outputs"], RESULTS_BYTES)
-            lost += sandbox.copy_out(job, trusted, ["executed.ipynb"], MAX_NOTEBOOK_BYTES)
-            log = _read_json(trusted / "log.json") or {}
-            copy_outputs(nb, trusted / "executed.ipynb")
-            report = self._judge(trusted, assignment, seed, nb, grade_fns, student)
-            report["seconds"] = {"sandboxed_run": round(t1 - t0, 2),
-                                 "judge": round(time.perf_counter() - t1, 2)}
+        job = self.job(nb, Path(resources["metadata"]["path"]), assignment, student, sandboxed)
+        result = self._batch_result(resources, job)
+        if result is None:
+            result = pool.grade_job(job)
+        copy_outputs(nb, result["executed"])
+        report = result["report"]
         write_verdicts(nb, grade_fns, report)
         broken = [f"cell {i} has a syntax error ({e}) and did not run"
                   for i, e in syntax_errors(parse_cells(nb)).items()]
-        notes = (list(nb.metadata.pop("nndl_repairs", [])) + restored + broken + lost
-                 + _notes(code, err, log, report, grade_fns))
+        notes = (list(nb.metadata.pop("nndl_repairs", [])) + restored + broken + result["lost"]
+                 + _notes(result["code"], result["err"], result["log"], report, grade_fns))
         self._save_notes(resources, notes, report)
         self._progress(student, report, notes)
         return nb, resources
+
+    def job(self, nb, folder, assignment, student, sandboxed):
+        """One submission's work as plain data (grader.pool.grade_job runs it): its files
+        from `folder` and the notebook `nb`, the judge's seed, the limits."""
+        grade_fns = probe_map(nb)
+        with tempfile.TemporaryDirectory(prefix="nndl-files-") as tmp:
+            files = Path(tmp, "submission")
+            self._copy_files(folder, files, student)
+            nbformat.write(nb, files / f"{assignment}.ipynb")
+            files = pool.pack(files)
+        return {"assignment": assignment, "student": student, "files": files,
+                "seed": judge.submission_seed(assignment, student, self.seed_salt),
+                "functions": list(grade_fns.values()),
+                "absent": not_written_in_notebook(nb, grade_fns.values()),
+                "settings": {"notebook": f"{assignment}.ipynb", "cell_timeout": self.cell_timeout,
+                             "probe_timeout": self.probe_timeout, "skip_tag": self.skip_tag,
+                             "max_restarts": self.max_restarts, "functions": list(grade_fns.values()),
+                             "cells_seconds": self.wall_timeout},
+                "limits": self._limits(len(grade_fns)), "sandboxed": sandboxed,
+                "masked": getattr(judge.spec(assignment), "MASKED", []),
+                "warm_judge": self.warm_judge, "runs": code_cells(nb)}
+
+    def _batch_result(self, resources, job):
+        """The batch's result for this submission if the workers ran this very job, else None
+        (no batch, or nbgrader's sanitize steps changed the code: restored test cells)."""
+        if not self.batch_from:
+            return None
+        if SandboxedJudge._batch is None:
+            SandboxedJudge._batch = Batch(self, resources)
+        return SandboxedJudge._batch.result(resources["nbgrader"]["student"], job)
 
     def _limits(self, n_functions):
         """Sandbox limits: the cells' budget (twice: a last replay before probing may be
         needed) plus each graded function's own budget."""
         wall = 2 * self.wall_timeout + n_functions * (self.probe_timeout + 30) + 60
-        return sandbox.Limits(self.memory_gib, wall, cpu_seconds=wall)
+        return [self.memory_gib, wall, wall]     # sandbox.Limits(memory_gib, wall, cpu)
 
     def _progress(self, student, report, notes):
         """One line per graded submission, so a long batch shows where it is. With
@@ -206,35 +230,12 @@ class SandboxedJudge(NbGraderPreprocessor):
             SandboxedJudge._checked = ok
         return SandboxedJudge._checked
 
-    def _prepare(self, job, nb, resources, assignment, seed, functions):
-        """Fills the job folder: the submission's regular files (never a link, and not what
-        the intake gate put aside in handed-in/), the notebook, the judge's inputs."""
-        src = Path(resources["metadata"]["path"])
+    def _copy_files(self, src, dest, student):
+        """The submission's regular files (never a link, and not what the intake gate put
+        aside in handed-in/), without its notebooks."""
         skip = [intake.EXTRAS] + [n for n in os.listdir(src) if n.endswith(".ipynb")]
-        for line in intake.copy_tree(src, job / "submission", skip=skip):
-            self.log.warning("%s: %s", resources["nbgrader"]["student"], line)
-        name = resources["nbgrader"]["notebook"] + ".ipynb"
-        nbformat.write(nb, job / "submission" / name)
-        judge.write_inputs(assignment, job / "probe", seed, only=functions)
-        (job / "probe" / "outputs").mkdir(parents=True, exist_ok=True)
-        (job / "job.json").write_text(json.dumps({
-            "notebook": name, "cell_timeout": self.cell_timeout,
-            "probe_timeout": self.probe_timeout, "skip_tag": self.skip_tag,
-            "max_restarts": self.max_restarts, "functions": functions}))
-
-    def _judge(self, job, assignment, seed, nb, grade_fns, student=""):
-        absent = not_written_in_notebook(nb, grade_fns.values())
-        cmd = [sys.executable, "-m", "grader.judge", assignment, str(job / "probe"),
-               "--seed", str(seed), "--report", str(job / "report.json"),
-               "--absent", json.dumps(absent), "--student", student]
-        # no third-party pytest plugins in the judge: faster, and nothing else decides points
-        env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
-                              cwd=str(sandbox.ROOT), env=env)
-        report = _read_json(job / "report.json")
-        if done.returncode != 0 or report is None:
-            raise RuntimeError(f"the judge failed (exit {done.returncode}): {done.stderr[-2000:]}")
-        return report
+        for line in intake.copy_tree(src, dest, skip=skip):
+            self.log.warning("%s: %s", student, line)
 
     def _save_notes(self, resources, notes, report):
         for note in notes:
@@ -242,6 +243,84 @@ class SandboxedJudge(NbGraderPreprocessor):
         out = Path(resources["metadata"]["path"]) / "grading_report.json"
         out.write_text(json.dumps({"notes": notes, "seconds": report["seconds"],
                                    "functions": report["functions"]}, indent=1))
+
+
+class Batch:
+    """A whole batch started on the workers (grader.pool) at the first notebook nbgrader
+    hands in: each submission's job is built from its folder in `batch_from`, in nbgrader's
+    order, at most `ahead` jobs beyond the one nbgrader is at (memory stays bounded)."""
+
+    def __init__(self, judge_step, resources):
+        info = resources["nbgrader"]
+        self.step, self.info = judge_step, dict(info)
+        self.pool = pool.Pool(judge_step.workers, judge_step.scheduler)
+        self.ahead = 2 * self.pool.size + 2
+        name = f"{info['notebook']}.ipynb"
+        self.folders = sorted(p.parent for p in Path(judge_step.batch_from).glob(
+            f"*/{info['assignment']}/{name}") if p.is_file())
+        self.order = {f.parent.name: i for i, f in enumerate(self.folders)}
+        self.futures, self.started = {}, 0
+        self.sanitize = sanitize_steps(judge_step.config)
+
+    def result(self, student, job):
+        """grade_job's result for `student`, or None if the workers ran other code."""
+        at = self.order.get(student)
+        if at is None:
+            return None
+        while self.started < min(at + 1 + self.ahead, len(self.folders)):
+            self._start(self.folders[self.started])
+            self.started += 1
+        ran, future = self.futures.pop(student, (None, None))
+        if future is None:
+            return None
+        done = future.result()
+        return done if ran == job_key(job) else None
+
+    def _start(self, folder):
+        """Starts one submission as nbgrader will hand it in: through nbgrader's sanitize
+        steps (test cells restored from the gradebook), lost test cells put back."""
+        student, path = folder.parent.name, folder / f"{self.info['notebook']}.ipynb"
+        try:
+            if path.stat().st_size > MAX_NOTEBOOK_BYTES:
+                return
+            nb = nbformat.read(path, as_version=4)
+            resources = {"nbgrader": {**self.info, "student": student}}
+            for step in self.sanitize:
+                nb, resources = step(nb, resources)
+            restore_grade_cells(nb, resources)
+            job = self.step.job(nb, folder, self.info["assignment"], student, self.step._checked)
+        except Exception as e:  # noqa: BLE001 (nbgrader will hand it in and say what is wrong)
+            self.step.log.debug("not started ahead: %s: %s", student, e)
+            return
+        self.futures[student] = (job_key(job), self.pool.submit(job))
+
+
+def sanitize_steps(config):
+    """nbgrader autograde's sanitize preprocessors, as configured, ready to call."""
+    from nbgrader.converters import Autograde
+    from traitlets.utils.importstring import import_item
+    steps = config.Autograde.get("sanitize_preprocessors") or \
+        Autograde.class_traits()["sanitize_preprocessors"].default()
+    return [(import_item(s) if isinstance(s, str) else s)(config=config) for s in steps]
+
+
+def code_cells(nb):
+    """What the sandboxed run depends on in a notebook: each code cell's id, source, tags and
+    grade id."""
+    return [[c.get("id"), c.source, c.metadata.get("tags", []),
+             (c.metadata.get("nbgrader") or {}).get("grade_id") if is_grade(c) else None]
+            for c in nb.cells if c.cell_type == "code"]
+
+
+def job_key(job):
+    """A digest of everything in a job that decides its result (the notebook by its code)."""
+    h = hashlib.sha256()
+    for name, data in sorted(job["files"].items()):
+        if name != job["settings"]["notebook"]:
+            h.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    rest = {k: v for k, v in job.items() if k != "files"}
+    h.update(json.dumps(rest, sort_keys=True, default=str).encode())
+    return h.hexdigest()
 
 
 def restore_grade_cells(nb, resources):
@@ -343,12 +422,13 @@ def not_written_in_notebook(nb, functions):
     return out
 
 
-def copy_outputs(nb, executed_path):
-    """Gives nb's non-grade code cells the outputs of the sandboxed run, matched by cell id."""
+def copy_outputs(nb, executed_text):
+    """Gives nb's non-grade code cells the outputs of the sandboxed run (the executed
+    notebook's text, at most MAX_NOTEBOOK_BYTES: grader.pool), matched by cell id."""
     try:
-        if executed_path.stat().st_size > MAX_NOTEBOOK_BYTES:
+        if executed_text is None or len(executed_text) > MAX_NOTEBOOK_BYTES:
             return
-        executed = nbformat.read(executed_path, as_version=4)
+        executed = nbformat.reads(executed_text, as_version=4)
         by_id = {c.get("id"): c for c in executed.cells if c.get("cell_type") == "code"}
     except Exception:  # untrusted file: any damage means no outputs, not a crash
         return
@@ -432,9 +512,3 @@ def _notes(code, err, log, report, grade_fns):
         notes.append(f"no checks were run for {missing}")
     return notes
 
-
-def _read_json(path):
-    try:
-        return json.loads(Path(path).read_text())
-    except (OSError, ValueError):
-        return None
