@@ -102,11 +102,14 @@ def read_class(course, assignment):
     the gradebook's students without a submission."""
     import warnings
 
-    from nbgrader.api import Gradebook
+    from nbgrader.api import Gradebook, MissingEntry
     warnings.filterwarnings("ignore", module="nbgrader.api")
     ids, students = intake.read_ids(course), []
     with Gradebook(f"sqlite:///{Path(course) / 'gradebook.db'}") as gb:
-        cells = cell_functions(gb, assignment)
+        try:
+            cells = cell_functions(gb, assignment)
+        except MissingEntry:          # released here, but never graded
+            return [], [], []
         for sub in gb.assignment_submissions(assignment):
             folder = sub.student_id
             scores = {g.name: g.score for nb in sub.notebooks for g in nb.grades}
@@ -217,19 +220,22 @@ def histogram_png(bins, assignment, max_score):
     return png(fig)
 
 
-def full_marks_png(rows, assignment):
+def full_marks_png(rows, assignment, n_students):
     from matplotlib.figure import Figure
     fig = Figure(figsize=(7, 0.45 * len(rows) + 1.2))
     ax = fig.add_subplot()
-    names = [r["name"] for r in rows][::-1]
-    shares = [100 * r["share"] for r in rows][::-1]
+    rows = rows[::-1]                                  # the first function on top
+    shares = [100 * r["share"] for r in rows]
     ax.barh(range(len(rows)), shares, color="#4c72b0")
-    ax.set_yticks(range(len(rows)), names, fontsize=9)
+    ax.set_yticks(range(len(rows)), [r["name"] for r in rows], fontsize=9)
     ax.set_xlim(0, 100)
     ax.set_xlabel("students with full marks (%)")
     ax.set_title(f"{assignment}: full marks per graded function")
-    for y, share in enumerate(shares):
-        ax.text(min(share + 1, 88), y, f"{share:.0f}%", va="center", fontsize=8)
+    for y, (share, r) in enumerate(zip(shares, rows)):
+        label = f"{share:.0f}% ({r['full']}/{n_students})"
+        inside = share > 75                             # no room right of a long bar
+        ax.text(share - 1 if inside else share + 1, y, label, va="center", fontsize=8,
+                ha="right" if inside else "left", color="white" if inside else "black")
     return png(fig)
 
 
@@ -272,7 +278,7 @@ def write_report(course, assignment, out=None):
     out = Path(out) if out else course / "reports" / assignment
     private_folder(out)
     figures = {"histogram.png": histogram_png(bins, assignment, max_score),
-               "full_marks.png": full_marks_png(rows, assignment)}
+               "full_marks.png": full_marks_png(rows, assignment, len(students))}
     for name, data in figures.items():
         write_private(out / name, data)
     page = render({
