@@ -48,6 +48,10 @@ collect: setup
 grade: setup
 	$(BIN)/python -m grader.batch $(A); code=$$?; $(BIN)/python -m grader.course_loop protect; exit $$code
 
+.PHONY: report
+report: setup
+	$(BIN)/python -m grader.report $(A)
+
 feedback: setup
 	$(BIN)/python -m grader.batch $(A) --feedback; code=$$?; \
 	  $(BIN)/python -m grader.course_loop release-feedback $(A) && exit $$code
