@@ -17,6 +17,7 @@ import argparse
 import base64
 import io
 import json
+import os
 import re
 import statistics
 import sys
@@ -99,7 +100,7 @@ def verdicts(report):
 
 def read_class(course, assignment):
     """(cells, students, missing): the test cells, every graded Student, and the escaped ids of
-    the gradebook's students without a submission."""
+    the students with no graded submission (in the gradebook, or handed in but refused)."""
     import warnings
 
     from nbgrader.api import Gradebook, MissingEntry
@@ -116,7 +117,9 @@ def read_class(course, assignment):
             students.append(Student(folder, who(ids.get(folder, folder), folder), sub.score,
                                     scores, verdicts(grading_report(course, folder, assignment))))
         graded = {s.folder for s in students}
-        missing = sorted(who(ids.get(s.id, s.id), s.id) for s in gb.students if s.id not in graded)
+        enrolled = {s.id for s in gb.students} - graded
+    refused = not_graded(course, assignment, graded | enrolled)
+    missing = sorted(who(ids.get(s, s), s) for s in enrolled) + refused
     return cells, sorted(students, key=lambda s: s.shown), missing
 
 
@@ -184,6 +187,16 @@ def intake_notes(course, assignment, folder):
         listed = ", ".join(others[:10]) + (f" and {len(others) - 10} more" if len(others) > 10 else "")
         out.append(f"handed in {len(others)} extra file(s), put aside and not graded: {listed}")
     return out
+
+
+def not_graded(course, assignment, graded):
+    """Escaped ids of the students who handed `assignment` in (submitted/<id>/<A>) but have no
+    graded submission: the intake gate refused it (`make grade` says why)."""
+    submitted = Path(course, "submitted")
+    names = sorted(os.listdir(submitted)) if submitted.is_dir() else []
+    return [who(name, intake.safe_folder(name)) for name in names
+            if os.path.lexists(submitted / name / assignment)
+            and intake.safe_folder(name) not in graded]
 
 
 def attach_notes(course, assignment, students):

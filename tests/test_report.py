@@ -2,8 +2,8 @@
 
 A course copy gets canned submissions (grader/samples/week2_numpy_basics.py: right, untouched,
 typical mistakes, the same mistake twice under two ids so its hints differ only by numbers),
-a damaged notebook, a hostile student (an id, a hint and a handed-in file name carrying HTML)
-and an enrolled student who hands in nothing; `python -m grader.batch` grades them and writes
+a damaged notebook, a hostile student (an id, a hint and a handed-in file name carrying HTML),
+an enrolled student who hands in nothing and one whose hand-in has no notebook; `python -m grader.batch` grades them and writes
 the report. The page's numbers are checked against the gradebook and the grading reports,
 and the page is opened in headless chromium.
 """
@@ -30,6 +30,7 @@ HOSTILE = "Doe <script>alert(1)"            # an id as handed in (no '/': it is 
 HOSTILE_FILE = "<img src=x onerror=alert(2)>.txt"
 HOSTILE_L1 = "def L1(yhat, y):\n    raise ValueError('<script>alert(3)</script> relative error 37')\n"
 ABSENT = "ghost"                           # in the gradebook, never hands in
+EMPTY = "empty_handed"                     # hands in a folder without the notebook: refused
 PLAIN_NUMBER = "x may also be a plain number"   # loops_2d's sigmoid hint, with its input in it
 
 
@@ -54,6 +55,8 @@ def graded(tmp_path_factory):
     build(A, Variant(cells=with_reference(A), rewrite=break_json), submitted / DAMAGED / A)
     build(A, Variant(cells=with_reference(A, L1=HOSTILE_L1)), submitted / HOSTILE / A)
     (submitted / HOSTILE / A / HOSTILE_FILE).write_text("extra\n")
+    (submitted / EMPTY / A).mkdir(parents=True)
+    (submitted / EMPTY / A / "answers.txt").write_text("see my email\n")
     # probes get 20 s (10^4 times what numpy basics' functions need), as in test_autograde
     batch = subprocess.run([sys.executable, "-m", "grader.batch", A, "--course", str(course),
                             "--SandboxedJudge.probe_timeout=20"], capture_output=True, text=True)
@@ -155,7 +158,7 @@ def test_students_to_look_at(graded):
     [hostile] = [k for k in rows if k.startswith(HOSTILE)]
     assert "extra file" in rows[hostile] and HOSTILE_FILE in rows[hostile]
     assert "reference" not in rows and "loops_2d" not in rows
-    assert [li.text for li in soup.select("ul#missing li")] == [ABSENT]
+    assert [li.text for li in soup.select("ul#missing li")] == [ABSENT, EMPTY]
 
 
 def test_submission_text_is_escaped(graded):
