@@ -201,11 +201,12 @@ def not_graded(course, assignment, graded):
 
 def attach_notes(course, assignment, students):
     """Gives each Student the grading report's notes (batch.notes) and the intake's."""
-    lines = notes(course, assignment)
-    for s in sorted(students, key=lambda s: -len(s.shown)):   # longest prefix first
-        prefix = s.shown + ": "
-        s.notes += [line[len(prefix):] for line in lines if line.startswith(prefix)]
-        lines = [line for line in lines if not line.startswith(prefix)]
+    by_shown = {s.shown: s for s in students}
+    for line in notes(course, assignment):          # "<batch.who(...)>: <note>"
+        cuts = [m.start() for m in re.finditer(": ", line)]
+        owner = next((cut for cut in reversed(cuts) if line[:cut] in by_shown), None)
+        if owner is not None:                       # the longest id that fits: ids may hold ": "
+            by_shown[line[:owner]].notes.append(line[owner + 2:])
     for s in students:
         s.notes = [printable(n, NOTE_CHARS) for n in intake_notes(course, assignment, s.folder) + s.notes]
 

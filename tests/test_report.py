@@ -18,7 +18,7 @@ from nbgrader.api import Gradebook
 
 from browser import Shots, chromium
 from conftest import ROOT, make_course, nbgrader
-from grader import report
+from grader import batch, intake, report
 from grader.samples.build import Variant, build, with_reference
 from grader.samples.week2_numpy_basics import VARIANTS
 
@@ -100,6 +100,22 @@ def test_normalise_groups_messages_that_differ_by_numbers_only():
     assert report.normalise("x of shape (5,) is -1.5e-3") == report.normalise("x of shape (6,) is 2")
     assert report.normalise("W1 has shape (3, 1)") == "W1 has shape (#, #)"   # names keep digits
     assert report.normalise("shape (3, 1)") != report.normalise("shape (3,)")
+
+
+def test_notes_go_to_their_student_when_ids_hold_colons(tmp_path):
+    """batch.notes gives 'who: note' lines; an id may itself hold ': ' and start like another."""
+    ids = {"Doe": "Doe", intake.safe_folder("Doe: Jane"): "Doe: Jane"}
+    (tmp_path / intake.INTAKE).mkdir()
+    (tmp_path / intake.INTAKE / intake.IDS_FILE).write_text(json.dumps({
+        f: i for f, i in ids.items() if f != i}))
+    students = []
+    for folder, student in ids.items():
+        path = tmp_path / "autograded" / folder / A / "grading_report.json"
+        path.parent.mkdir(parents=True)
+        path.write_text(json.dumps({"notes": [f"note: of {student}"], "functions": {}}))
+        students.append(report.Student(folder, batch.who(student, folder), 1.0, {}))
+    report.attach_notes(tmp_path, A, students)
+    assert [s.notes for s in students] == [["note: of Doe"], ["note: of Doe: Jane"]]
 
 
 def test_histogram_counts_match_the_gradebook(graded):
