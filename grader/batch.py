@@ -216,6 +216,8 @@ def main(argv=None):
     for line in gate + notes(course, assignment):
         print("look at:", line)
     print(f"\ngraded in {took:.1f} s; each student's line: {log_path}")
+    if not one:  # the class report (a one-student regrade stays quick: make report redraws it)
+        importlib.import_module("grader.report").main([assignment, f"--course={course}"])
     if args.feedback:
         code = nbgrader(course, "generate_feedback", assignment, "--force",
                         "--log-level=WARN") or code
