@@ -98,6 +98,25 @@ def verdicts(report):
     return out
 
 
+def cell_scores(gb, assignment):
+    """{student id: {grade_id: score}} of every submission of `assignment`, in two queries
+    (one per submission and per grade would take minutes for a MOOC cohort)."""
+    from nbgrader.api import Assignment, BaseCell, Grade, SubmittedAssignment, SubmittedNotebook
+    subs = (gb.db.query(SubmittedAssignment.student_id)
+            .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id)
+            .filter(Assignment.name == assignment))
+    out = {student: {} for student, in subs}
+    grades = (gb.db.query(SubmittedAssignment.student_id, BaseCell.name, Grade.score)
+              .join(SubmittedNotebook, SubmittedNotebook.id == Grade.notebook_id)
+              .join(SubmittedAssignment, SubmittedAssignment.id == SubmittedNotebook.assignment_id)
+              .join(Assignment, Assignment.id == SubmittedAssignment.assignment_id)
+              .join(BaseCell, BaseCell.id == Grade.cell_id)
+              .filter(Assignment.name == assignment))
+    for student, name, score in grades:
+        out[student][name] = score or 0.0
+    return out
+
+
 def read_class(course, assignment):
     """(cells, students, missing): the test cells, every graded Student, and the escaped ids of
     the students with no graded submission (in the gradebook, or handed in but refused)."""
@@ -111,14 +130,12 @@ def read_class(course, assignment):
             cells = cell_functions(gb, assignment)
         except MissingEntry:          # released here, but never graded
             return [], [], []
-        for sub in gb.assignment_submissions(assignment):
-            folder = sub.student_id
-            scores = {g.name: g.score for nb in sub.notebooks for g in nb.grades}
-            students.append(Student(folder, who(ids.get(folder, folder), folder), sub.score,
-                                    scores, verdicts(grading_report(course, folder, assignment))))
-        graded = {s.folder for s in students}
-        enrolled = {s.id for s in gb.students} - graded
-    refused = not_graded(course, assignment, graded | enrolled)
+        scores = cell_scores(gb, assignment)
+        enrolled = {s.id for s in gb.students} - set(scores)
+    for folder, cell in scores.items():   # a total is its cells' sum, as nbgrader's score
+        students.append(Student(folder, who(ids.get(folder, folder), folder), sum(cell.values()),
+                                cell, verdicts(grading_report(course, folder, assignment))))
+    refused = not_graded(course, assignment, set(scores) | enrolled)
     missing = sorted(who(ids.get(s, s), s) for s in enrolled) + refused
     return cells, sorted(students, key=lambda s: s.shown), missing
 
