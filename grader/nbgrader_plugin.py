@@ -149,8 +149,8 @@ class SandboxedJudge(NbGraderPreprocessor):
         grade_fns = probe_map(nb)
         job = self.job(nb, Path(resources["metadata"]["path"]), assignment, student, sandboxed)
         result = self._batch_result(resources, job)
-        if result is None:
-            result = pool.grade_job(job)
+        if result is None:            # one submission, or code the workers did not run
+            result = pool.grade_job(job, warm=False)
         copy_outputs(nb, result["executed"])
         report = result["report"]
         write_verdicts(nb, grade_fns, report)
@@ -158,7 +158,7 @@ class SandboxedJudge(NbGraderPreprocessor):
                   for i, e in syntax_errors(parse_cells(nb)).items()]
         notes = (list(nb.metadata.pop("nndl_repairs", [])) + restored + broken + result["lost"]
                  + _notes(result["code"], result["err"], result["log"], report, grade_fns))
-        self._save_notes(resources, notes, report)
+        self._save_notes(resources, notes, report, result["worker"])
         self._progress(student, report, notes)
         return nb, resources
 
@@ -237,12 +237,12 @@ class SandboxedJudge(NbGraderPreprocessor):
         for line in intake.copy_tree(src, dest, skip=skip):
             self.log.warning("%s: %s", student, line)
 
-    def _save_notes(self, resources, notes, report):
+    def _save_notes(self, resources, notes, report, worker):
         for note in notes:
             self.log.warning("%s: %s", resources["nbgrader"]["student"], note)
         out = Path(resources["metadata"]["path"]) / "grading_report.json"
         out.write_text(json.dumps({"notes": notes, "seconds": report["seconds"],
-                                   "functions": report["functions"]}, indent=1))
+                                   "worker": worker, "functions": report["functions"]}, indent=1))
 
 
 class Batch:
@@ -335,6 +335,7 @@ def restore_grade_cells(nb, resources):
                 continue
             src = gb.find_source_cell(gc.name, info["notebook"], info["assignment"])
             cell = nbformat.v4.new_code_cell(src.source)
+            cell["id"] = re.sub(r"[^A-Za-z0-9_-]", "-", f"restored-{gc.name}")[:64]  # same each time
             cell.metadata["nbgrader"] = {"grade": True, "grade_id": gc.name, "locked": True,
                                          "points": gc.max_score, "schema_version": 3,
                                          "solution": False, "task": False}

@@ -51,6 +51,19 @@ def warm_judge(assignment=None):
     return state["judge"].start()
 
 
+def warm_box(job):
+    """This process's warm sandbox for the job's assignment and limits (grader/sandbox.py's
+    WarmSandbox: imports once, forks a fresh sandboxed child for each job)."""
+    state = _state()
+    key = (job["assignment"], tuple(job["masked"]), job["sandboxed"], tuple(job["limits"]))
+    boxes = state.setdefault("boxes", {})
+    if key not in boxes:
+        boxes[key] = sandbox.WarmSandbox(sandbox.Limits(*job["limits"]), masked=job["masked"],
+                                         sandboxed=job["sandboxed"])
+        boxes[key].start()
+    return boxes[key]
+
+
 def _can_sandbox():
     state = _state()
     if "sandbox" not in state:
@@ -58,9 +71,10 @@ def _can_sandbox():
     return state["sandbox"]
 
 
-def grade_job(job):
+def grade_job(job, warm=True):
     """Runs one job (see SandboxedJudge.job): returns {"code", "err", "lost", "log",
-    "executed", "report"}, plain data only."""
+    "executed", "report", "worker" (host:pid)}, plain data only. `warm`: in this process's warm sandbox (a worker
+    grading many); otherwise a one-shot sandbox."""
     if job["sandboxed"] and not _can_sandbox():
         raise RuntimeError(f"worker {os.uname().nodename} cannot run the sandbox (bubblewrap); "
                            "the instructor's machine can: grade there or install bubblewrap")
@@ -73,8 +87,11 @@ def grade_job(job):
         (work / "probe" / "outputs").mkdir(parents=True, exist_ok=True)
         (work / "job.json").write_text(json.dumps(job["settings"]))
         t0 = time.perf_counter()
-        code, err = sandbox.run_job(work, sandbox.Limits(*job["limits"]), sandboxed=job["sandboxed"],
-                                    masked=job["masked"], student=job["student"])
+        if warm:
+            code, err = warm_box(job).run(work, student=job["student"])
+        else:
+            code, err = sandbox.run_job(work, sandbox.Limits(*job["limits"]), masked=job["masked"],
+                                        sandboxed=job["sandboxed"], student=job["student"])
         t1 = time.perf_counter()
         # results first, each kind with its own budget: a flood of output costs only itself
         lost = sandbox.copy_out(work, trusted, ["log.json", "probe/outputs"], RESULTS_BYTES)
@@ -84,6 +101,7 @@ def grade_job(job):
         report["seconds"] = {"sandboxed_run": round(t1 - t0, 2),
                              "judge": round(time.perf_counter() - t1, 2)}
         return {"code": code, "err": err, "lost": lost, "report": report,
+                "worker": f"{os.uname().nodename}:{os.getpid()}",
                 "log": _read_json(trusted / "log.json") or {},
                 "executed": executed.read_text(errors="replace") if executed.is_file() else None}
 

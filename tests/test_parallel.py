@@ -1,0 +1,149 @@
+"""A batch graded on several workers gives the same gradebook and grading reports as one
+worker, whether the workers are local processes or a real dask cluster (a `dask scheduler`
+and two `dask worker` processes on localhost)."""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+
+from conftest import ASSIGNMENTS, make_course, nbgrader
+from grader.samples.build import build
+from grader.samples.week2_logistic_regression import VARIANTS
+
+A = "week2_logistic_regression"
+# right, wrong, not written, and two that nbgrader's sanitize steps repair before grading
+BATCH = ["reference", "propagate_sign", "untouched", "malformed_tampered_test_cells",
+         "malformed_deleted_test_cell"]
+pytestmark = pytest.mark.skipif(A not in ASSIGNMENTS, reason=f"NNDL_ONLY leaves out {A}")
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """A course copy with the assignment generated and the canned batch in submitted/."""
+    course = make_course(tmp_path_factory.mktemp("template"))
+    nbgrader(course, "generate_assignment", A, "--force")
+    for name in BATCH:
+        build(A, VARIANTS[name], course / "submitted" / name / A)
+    return course
+
+
+def grade(template, dest, *options):
+    """Grades a copy of `template` with grader.batch OPTIONS; returns (scores, reports, run)."""
+    shutil.copytree(template, dest)
+    done = subprocess.run([sys.executable, "-m", "grader.batch", A, "--course", str(dest),
+                           *options], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    scores, reports = {}, {}
+    with Gradebook(f"sqlite:///{dest / 'gradebook.db'}") as gb:
+        for name in BATCH:
+            nb = gb.find_submission_notebook(A, A, name)
+            scores[name] = {g.name: g.score for g in nb.grades}
+    for name in BATCH:
+        reports[name] = json.loads((dest / "autograded" / name / A / "grading_report.json").read_text())
+    return scores, reports, done
+
+
+def same_report(report):
+    """A grading report without what may differ between runs: timings and the worker."""
+    return {k: v for k, v in report.items() if k not in ("seconds", "worker")}
+
+
+@pytest.fixture(scope="module")
+def two_workers(template, tmp_path_factory):
+    return grade(template, tmp_path_factory.mktemp("two") / "course", "--workers", "2")
+
+
+def test_two_local_workers_grade_like_one(template, two_workers, tmp_path):
+    one = grade(template, tmp_path / "course", "--workers", "1")
+    assert two_workers[0] == one[0]
+    assert {n: same_report(r) for n, r in two_workers[1].items()} == \
+           {n: same_report(r) for n, r in one[1].items()}
+    assert len({r["worker"] for r in one[1].values()}) == 1
+    # the batch really graded: right and wrong submissions, repaired notebooks included
+    assert sum(two_workers[0]["reference"].values()) == 12
+    assert sum(two_workers[0]["untouched"].values()) == 0
+    assert two_workers[0]["malformed_tampered_test_cells"] == two_workers[0]["reference"]
+
+
+def test_batch_shows_progress_and_logs_each_student(two_workers):
+    done = two_workers[2]
+    n = len(BATCH)
+    assert f"[{n}/{n}] " in done.stderr                       # the progress bar's last state
+    log = done.stdout.split("each student's line: ")[1].split()[0]
+    lines = Path(log).read_text().splitlines()
+    assert {line.split("] ")[1].split(":")[0] for line in lines if line.startswith("[")} == set(BATCH)
+
+
+@pytest.fixture
+def dask_cluster(tmp_path):
+    """A `dask scheduler` and two `dask worker` processes (no nanny: the worker is the
+    process we start) on localhost, random ports; yields (address, worker pids)."""
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    info = tmp_path / "scheduler.json"
+    common = ["--no-dashboard", "--host", "127.0.0.1"]
+    procs = [subprocess.Popen([str(BIN / "dask"), "scheduler", "--port", "0", "--scheduler-file",
+                               str(info), *common], env=env, cwd=tmp_path,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)]
+    try:
+        for i in range(2):
+            procs.append(subprocess.Popen(
+                [str(BIN / "dask"), "worker", "--scheduler-file", str(info), "--nthreads", "1",
+                 "--no-nanny", "--local-directory", str(tmp_path / f"w{i}"), *common],
+                env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=True))
+        from distributed import Client
+        deadline = time.monotonic() + 300
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        with Client(scheduler_file=str(info), timeout="120s") as client:
+            client.wait_for_workers(2, timeout=300)
+            address = client.scheduler.address
+        yield address, {p.pid for p in procs[1:]}
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                os.killpg(p.pid, signal.SIGTERM)
+        for p in procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGKILL)
+                p.wait()
+
+
+def test_dask_workers_grade_like_local_workers(template, two_workers, dask_cluster, tmp_path):
+    address, worker_pids = dask_cluster
+    scores, reports, _ = grade(template, tmp_path / "course", "--scheduler", address)
+    assert scores == two_workers[0]
+    assert {n: same_report(r) for n, r in reports.items()} == \
+           {n: same_report(r) for n, r in two_workers[1].items()}
+    # each submission was graded in one of the dask workers, not in the instructor's process
+    used = {int(r["worker"].rsplit(":", 1)[1]) for r in reports.values()}
+    assert used <= worker_pids, f"graded by {used}, dask workers are {worker_pids}"
+
+
+def test_a_sanitized_notebook_that_differs_from_the_started_job_is_run_again():
+    """The job key covers the code that runs: a test cell restored by nbgrader's sanitize
+    steps after the workers started changes the key, so that submission is run again."""
+    import nbformat
+
+    from grader.nbgrader_plugin import code_cells, job_key
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    job = {"files": {"a.ipynb": b"{}", "data.txt": b"1"}, "settings": {"notebook": "a.ipynb"},
+           "runs": code_cells(nb)}
+    same = {**job, "files": {**job["files"], "a.ipynb": b"{ }"}}   # notebook text only
+    nb.cells[0].source = "x = 2"
+    changed_code = {**job, "runs": code_cells(nb)}
+    changed_file = {**job, "files": {**job["files"], "data.txt": b"2"}}
+    assert job_key(same) == job_key(job)
+    assert job_key(changed_code) != job_key(job)
+    assert job_key(changed_file) != job_key(job)
