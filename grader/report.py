@@ -166,8 +166,22 @@ def function_rows(cells, students):
         got = [s.cells.get(grade_id, 0.0) or 0.0 for s in students]
         full = sum(g >= points - 1e-9 for g in got)
         rows.append({"name": name, "grade_id": grade_id, "points": points, "full": full,
-                     "share": full / n if n else 0.0, "mean": sum(got) / n if n else 0.0})
+                     "share": full / n if n else 0.0,
+                     "percent": percent(full, n), "mean": sum(got) / n if n else 0.0})
     return rows
+
+
+def percent(part, whole):
+    """part/whole as a whole percentage that says 100% or 0% only when it is exactly so."""
+    shown = round(100 * part / whole) if whole else 0
+    if shown == 100 and part < whole:
+        return ">99%"
+    return "<1%" if shown == 0 and part > 0 else f"{shown}%"
+
+
+def graded_noun(assignment):
+    """What a test cell grades: a quiz's question or an assignment's function."""
+    return "question" if assignment.endswith("_quiz") else "function"
 
 
 def hints(students, functions):
@@ -261,9 +275,9 @@ def full_marks_png(rows, assignment, n_students):
     ax.set_yticks(range(len(rows)), [r["name"] for r in rows], fontsize=9)
     ax.set_xlim(0, 100)
     ax.set_xlabel("students with full marks (%)")
-    ax.set_title(f"{assignment}: full marks per graded function")
+    ax.set_title(f"{assignment}: full marks per graded {graded_noun(assignment)}")
     for y, (share, r) in enumerate(zip(shares, rows)):
-        label = f"{share:.0f}% ({r['full']}/{n_students})"
+        label = f"{r['percent']} ({r['full']}/{n_students})"
         inside = share > 75                             # no room right of a long bar
         ax.text(share - 1 if inside else share + 1, y, label, va="center", fontsize=8,
                 ha="right" if inside else "left", color="white" if inside else "black")
@@ -313,7 +327,7 @@ def write_report(course, assignment, out=None):
     for name, data in figures.items():
         write_private(out / name, data)
     page = render({
-        "assignment": assignment, "max_score": max_score, "bins": bins, "rows": rows,
+        "assignment": assignment, "noun": graded_noun(assignment), "max_score": max_score, "bins": bins, "rows": rows,
         "hints": top, "left": left, "n": len(students),
         "mean": sum(scores) / len(scores), "median": statistics.median(scores),
         "look_at": [s for s in students if s.notes], "missing": missing,

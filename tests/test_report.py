@@ -118,6 +118,11 @@ def test_notes_go_to_their_student_when_ids_hold_colons(tmp_path):
     assert [s.notes for s in students] == [["note: of Doe"], ["note: of Doe: Jane"]]
 
 
+def test_percent_says_all_or_none_only_when_exact():
+    assert [report.percent(p, 300) for p in (0, 1, 150, 299, 300)] == \
+        ["0%", "<1%", "50%", ">99%", "100%"]
+
+
 def test_histogram_counts_match_the_gradebook(graded):
     course, _, soup = graded
     totals, cells = gradebook(course)
@@ -143,7 +148,7 @@ def test_full_marks_share_matches_the_gradebook(graded):
         full = sum(score == points for score, points in got)
         assert int(row["data-full"]) == full
         assert f"{full} of {len(got)}" in row.text
-        assert f"{100 * full / len(got):.0f}%" in row.text
+        assert f"{100 * full / len(got):.0f}%" in row.text   # no share here rounds to 0 or 100
 
 
 def test_hint_counts_match_the_grading_reports(graded):
