@@ -218,7 +218,9 @@ class WarmSandbox:
         with WarmSandbox(limits, masked=masked) as box:
             code, err = box.run(job_dir, student="s1")     # as run_job, much faster
 
-    One box per worker and assignment (`masked` is the assignment's). `run` is serialised by a
+    One box per worker and assignment (`masked` is the assignment's). `figures`: matplotlib
+    figures become PNG outputs, as in Jupyter (costs 0.2-1 s of CPU per figure; without it
+    figures are not drawn, as with the kernel runner's Agg backend). `run` is serialised by a
     lock: use one box per thread or process for parallel work; a box cannot be pickled. If the
     warm process dies or stops answering, it is started again and the job retried once.
     """
@@ -226,12 +228,13 @@ class WarmSandbox:
     START_SECONDS = 300     # for imports on a busy machine
     GRACE_SECONDS = 60      # past a job's own wall limit before the whole box is given up
 
-    def __init__(self, limits=None, masked=(), sandboxed=True):
+    def __init__(self, limits=None, masked=(), sandboxed=True, figures=False):
         self.limits = limits or Limits()
-        self.masked, self.sandboxed = tuple(masked), sandboxed
+        self.masked, self.sandboxed, self.figures = tuple(masked), sandboxed, figures
         self.proc = self.root = self.errors = None
         self.cgroups = []
         self.hung = False
+        self.cpu_seconds = None     # CPU time of the last job (its processes and the supervisor)
         self.lock = threading.Lock()
 
     def __enter__(self):
@@ -251,6 +254,7 @@ class WarmSandbox:
                 python, "/opt/nndl/warm.py", "serve", "/jobs"]
         else:
             cmd = [python, str(WARM), "serve", str(self.root)]
+        cmd += ["--figures"] if self.figures else []
         self.cgroups = _make_cgroups(Limits(self.limits.memory / GiB + 2, pids=self.limits.pids + 64))
         self.errors = tempfile.TemporaryFile()
 
@@ -299,6 +303,7 @@ class WarmSandbox:
                     self.start()
                 answer = self._run_once(Path(job_dir), student, limits)
                 if answer is not None:
+                    self.cpu_seconds = answer.get("cpu_seconds")
                     return answer["code"], str(answer.get("err", ""))[-3000:]
                 err = self._error_tail()
                 self.close()        # it died or hung: a new one for the retry and the next job
@@ -424,3 +429,32 @@ def _regular_files_below(folder):
         dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(top, d))]
         out += [Path(top, f) for f in files if _is_regular(Path(top, f))]
     return out
+
+
+def make_job(assignment, submission_dir, dest, seed=0, **settings):
+    """A job folder for `run_job` / `WarmSandbox.run` from a submission folder, as the nbgrader
+    plugin makes one (without its gradebook steps): for tests and benchmarks."""
+    from grader import judge
+    dest = Path(dest)
+    shutil.copytree(submission_dir, dest / "submission")
+    functions = list(judge.make_cases(assignment, seed))
+    judge.write_inputs(assignment, dest / "probe", seed, only=functions)
+    (dest / "probe" / "outputs").mkdir(parents=True, exist_ok=True)
+    (dest / "job.json").write_text(json.dumps({
+        "notebook": f"{assignment}.ipynb", "cell_timeout": 60, "probe_timeout": 120,
+        "skip_tag": "skip-autograde", "max_restarts": 8, "cells_seconds": 900,
+        "functions": functions, **settings}))
+    return dest
+
+
+def recorded(job_dir):
+    """{"<function>/case<i>": what the function returned, its time left out}: the probe
+    results of a job, to compare two runs of the same submission (tests and benchmarks)."""
+    from utils import plaindata
+    out = Path(job_dir, "probe", "outputs")
+    results = {}
+    for case in sorted(out.glob("*/case*.json")):
+        value = plaindata.load(case.with_suffix(""))
+        value.pop("seconds", None)
+        results[f"{case.parent.name}/{case.stem}"] = value
+    return results

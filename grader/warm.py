@@ -11,8 +11,8 @@ it forks a child that
 - sees only its own job folder (at /job; the other jobs are under an empty tmpfs) and fresh
   tmpfs at /tmp, /run and /dev/shm, with / and /dev read-only and /proc hidden,
 - gets the job's rlimits (memory, CPU, file size, open files, processes),
-- executes cells in-process with IPython's InteractiveShell (magics, `?`, display hooks and
-  inline matplotlib figures work; no kernel, no ZMQ) on the warm process's orders over a pipe.
+- executes cells in-process with IPython's InteractiveShell (magics, `?`, display hooks,
+  optionally inline figures; no kernel, no ZMQ) on the warm process's orders over a pipe.
 
 The warm process keeps the semantics of grader/runner.py: a cell that kills its process or runs
 past its time limit is marked, a new child is forked and the good cells before it replayed;
@@ -20,6 +20,8 @@ the cells have a time budget (`cells_seconds`, replays included) and a number of
 graded functions are then probed with `utils.grading.record_alone`, each with its own budget.
 It writes JOB/executed.ipynb and JOB/log.json; everything there is untrusted for the caller.
 
+`python warm.py serve JOBS_ROOT --figures` shows matplotlib figures as PNG images (0.2-1 s of
+CPU per figure); without it figures are not drawn, as in the kernel runner (MPLBACKEND=Agg).
 `python warm.py once JOB_DIR` runs one job without namespaces (the unsandboxed fallback).
 """
 import base64
@@ -164,8 +166,10 @@ class Stream(io.TextIOBase):
         return len(text)
 
 
-def make_shell():
-    """An InteractiveShell whose results, displays and errors become notebook outputs."""
+def make_shell(figures):
+    """An InteractiveShell whose results, displays and errors become notebook outputs;
+    with `figures`, matplotlib figures too (as PNG after each cell, as Jupyter's inline
+    backend does), else matplotlib draws nothing (Agg, as the kernel runner had it)."""
     from IPython.core.displayhook import DisplayHook
     from IPython.core.displaypub import DisplayPublisher
     from IPython.core.interactiveshell import InteractiveShell
@@ -207,7 +211,8 @@ def make_shell():
     shell = CellShell.instance(config=config)
     shell.set_hook("show_in_pager", lambda *a, **k: None)  # `np.sum?`: Jupyter's pager, not an output
     shell.system = shell.system_piped                       # `!ls` prints into the cell
-    shell.enable_matplotlib("inline")
+    if figures:
+        shell.enable_matplotlib("inline")
     return shell
 
 
@@ -215,7 +220,7 @@ WARM_MODULES = ("numpy", "matplotlib.pyplot", "nbformat", "h5py", "PIL.Image", "
                 "utils.data", "utils.checks", "utils.grading", "utils.plaindata")
 
 
-def warm_up():
+def warm_up(figures=False):
     """Imports what the notebooks import, once, before any submission is seen (matplotlib's
     font cache is built here, not per job). A module the sandbox withholds imports as its stub."""
     import importlib
@@ -229,7 +234,7 @@ def warm_up():
             importlib.import_module(info.name)
         except Exception:  # a module of another week may need what this box withholds
             pass
-    return make_shell()
+    return make_shell(figures)
 
 
 def serve_child(shell, rfd, wfd):
@@ -293,14 +298,15 @@ def isolate(job_dir):
     _mount("tmpfs", "/proc", "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=0555")
 
 
-def set_limits(limits):
-    """The job's rlimits (they bound every process it starts)."""
+def set_limits(limits, isolated):
+    """The job's rlimits (they bound every process it starts). The process count only in its
+    own user namespace: outside, it would count every process of the grader's user."""
     for what, value in ((resource.RLIMIT_AS, limits["memory"]),
                         (resource.RLIMIT_FSIZE, 512 * 1024 ** 2),
                         (resource.RLIMIT_NOFILE, 1024),
                         (resource.RLIMIT_CPU, limits["cpu_seconds"]),
                         (resource.RLIMIT_CORE, 0),
-                        (resource.RLIMIT_NPROC, limits["pids"])):
+                        (resource.RLIMIT_NPROC, limits["pids"] if isolated else resource.RLIM_INFINITY)):
         hard = resource.getrlimit(what)[1]
         if hard != resource.RLIM_INFINITY:
             value = hard if value == resource.RLIM_INFINITY else min(value, hard)
@@ -353,7 +359,7 @@ class Child:
                     os._exit(0)
                 os.close(report_w)
                 report_w = None
-                self._start(job_dir if not isolated else "/job", student, limits)
+                self._start(job_dir if not isolated else "/job", student, limits, isolated)
                 serve_child(shell, from_parent, to_parent)
             except BaseException:
                 if report_w is not None:  # the set-up failed (our code): say why
@@ -371,10 +377,10 @@ class Child:
         self.pid = struct.unpack("<q", raw[:8])[0]
 
     @staticmethod
-    def _start(job_dir, student, limits):
+    def _start(job_dir, student, limits, isolated):
         LIBC.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
         os.setsid()
-        set_limits(limits)
+        set_limits(limits, isolated)
         os.environ.update({"NNDL_STUDENT": student,
                            "NNDL_PROBE_DIR": os.path.join(job_dir, "probe")})
         os.chdir(os.path.join(job_dir, "submission"))
@@ -560,9 +566,15 @@ def run_one(shell, job_dir, student, limits, isolated):
             sup.write()
 
 
-def serve(jobs_root):
+def _cpu_seconds():
+    """CPU time of this process and of every job process it has reaped."""
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def serve(jobs_root, figures):
     """The warm process: requests on stdin, one answer line each on stdout."""
-    shell = warm_up()
+    shell = warm_up(figures)
     LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # the children's PID 1 are reaped here
     LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)         # nothing can ptrace or read our memory
     answer = sys.stdout
@@ -572,8 +584,10 @@ def serve(jobs_root):
     for line in sys.stdin:
         req = json.loads(line)
         job_dir = os.path.join(jobs_root, os.path.basename(req["job"]))
+        cpu = _cpu_seconds()
         code, err = run_one(shell, job_dir, req["student"], req["limits"], req["isolated"])
-        answer.write(json.dumps({"code": code, "err": err}) + "\n")
+        answer.write(json.dumps({"code": code, "err": err,
+                                 "cpu_seconds": round(_cpu_seconds() - cpu, 3)}) + "\n")
         answer.flush()
 
 
@@ -592,6 +606,6 @@ NO_LIMITS = {"memory": resource.RLIM_INFINITY, "cpu_seconds": resource.RLIM_INFI
 
 if __name__ == "__main__":
     if sys.argv[1] == "serve":
-        serve(sys.argv[2])
+        serve(sys.argv[2], "--figures" in sys.argv)
     else:
         sys.exit(once(sys.argv[2], NO_LIMITS) or 0)

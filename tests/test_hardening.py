@@ -6,8 +6,6 @@ import importlib
 import importlib.util
 import io
 import json
-import os
-import subprocess
 import sys
 import zipfile
 
@@ -109,7 +107,7 @@ def test_results_are_copied_even_when_the_executed_notebook_is_over_the_budget(t
 
 
 def _job(tmp_path, cells, functions, **settings):
-    """A job folder for grader/runner.py: notebook n.ipynb, one input case (x = 1) each."""
+    """A job folder for the sandbox's runner: notebook n.ipynb, one input case (x = 1) each."""
     job = tmp_path / "job"
     (job / "submission").mkdir(parents=True)
     nb = nbformat.v4.new_notebook()
@@ -128,9 +126,8 @@ def _job(tmp_path, cells, functions, **settings):
 
 
 def _run(job):
-    env = {**os.environ, "NNDL_PROBE_DIR": str(job / "probe")}
-    subprocess.run([sys.executable, str(sandbox.RUNNER), str(job)], env=env,
-                   cwd=job / "submission", capture_output=True, timeout=600)
+    """The warm runner (grader/warm.py) without bubblewrap; tests/test_warm.py runs it inside."""
+    sandbox.run_job(job, sandboxed=False)
     return json.loads((job / "log.json").read_text())
 
 
