@@ -33,6 +33,7 @@ NUMBER = re.compile(r"(?<![A-Za-z_])[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 MESSAGE_CHARS = 600        # of one hint shown in the page
 NOTE_CHARS = 600           # of one note
 TOP_HINTS = 5              # kinds of hint shown per function
+EXPLANATION = "why: "      # how the judge starts a quiz answer's explanation: not a hint
 REPORT_BYTES = 10 * intake.MiB
 
 
@@ -186,11 +187,14 @@ def graded_noun(assignment):
 
 def hints(students, functions):
     """{function: [Hint]} most frequent first (by students), at most TOP_HINTS each, and
-    {function: number of kinds left out}."""
+    {function: number of kinds left out}. Only what was said about a function that lost
+    points counts, and not the explanation a quiz gives everyone (grader/judge.py, "why: ")."""
     groups = {f: {} for f in functions}
     for s in students:
         for name, verdict in s.verdicts.items():
-            for message in verdict["messages"]:
+            if verdict["passed"] == verdict["total"]:
+                continue
+            for message in (m for m in verdict["messages"] if not m.startswith(EXPLANATION)):
                 key = normalise(message)
                 hint = groups.setdefault(name, {}).setdefault(
                     key, Hint(printable(key, MESSAGE_CHARS), printable(message, MESSAGE_CHARS)))

@@ -118,6 +118,17 @@ def test_notes_go_to_their_student_when_ids_hold_colons(tmp_path):
     assert [s.notes for s in students] == [["note: of Doe"], ["note: of Doe: Jane"]]
 
 
+def test_hints_count_failures_not_explanations():
+    """A quiz explains every answer ("why: ..."), to those who got it right too: not a hint."""
+    def student(folder, passed, *messages):
+        return report.Student(folder, folder, 0.0, {}, {"q1": {
+            "passed": passed, "total": 1, "messages": [*messages, "why: c is right"]}})
+    top, left = report.hints([student("a", 1), student("b", 0, "q1: 'd' is not right"),
+                              student("c", 0, "q1: 'a' is not right")], ["q1"])
+    assert [(h.pattern, len(h.students)) for h in top["q1"]] == \
+        [("q1: 'a' is not right", 1), ("q1: 'd' is not right", 1)] and left["q1"] == 0
+
+
 def test_percent_says_all_or_none_only_when_exact():
     assert [report.percent(p, 300) for p in (0, 1, 150, 299, 300)] == \
         ["0%", "<1%", "50%", ">99%", "100%"]
