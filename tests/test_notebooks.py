@@ -93,6 +93,61 @@ def test_source_shows_the_lesson_on_the_bundled_data(assignment, executed_source
     LESSONS[assignment](executed_source(assignment))
 
 
+# The long runs and the markdown cells stating what a correct implementation prints for them.
+STATED = {"week2_logistic_regression": [("train", "train_expected")]}
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def stated_lines(nb, grade_id):
+    """The lines of the first code block (```) of the markdown cell grade_id, without '...'."""
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    block = re.search(r"```\n(.*?)```", cell.source, re.S)
+    assert block, f"{grade_id} states no output in a ``` block"
+    return [line.strip() for line in block.group(1).splitlines() if line.strip() not in ("", "...")]
+
+
+def same_line(stated, printed):
+    """Same words, same integers, and numbers with decimals equal up to printing and BLAS noise."""
+    if NUMBER.sub("#", " ".join(stated.split())) != NUMBER.sub("#", " ".join(printed.split())):
+        return False
+    pairs = zip(NUMBER.findall(stated), NUMBER.findall(printed))
+    return all(a == b if "." not in a + b else
+               abs(float(a) - float(b)) <= 2e-6 + 1e-6 * abs(float(a)) for a, b in pairs)
+
+
+def unprinted(stated, printed_text):
+    """The stated lines not found, in their order, among the printed lines."""
+    printed = [line.strip() for line in printed_text.splitlines()]
+    missing, k = [], 0
+    for line in stated:
+        match = next((j for j in range(k, len(printed)) if same_line(line, printed[j])), None)
+        if match is None:
+            missing.append(line)
+        else:
+            k = match + 1
+    return missing
+
+
+def test_stated_output_comparison_notices_a_changed_number():
+    printed = ("Cost after iteration 0: 0.693147\nCost after iteration 100: 0.410222\n"
+               "Accuracy: 76.0 %\n")
+    assert unprinted(["Cost after iteration 100: 0.410222", "Accuracy: 76.0 %"], printed) == []
+    assert unprinted(["Cost after iteration 100: 0.410232"], printed)
+    assert unprinted(["Cost after iteration 200: 0.410222"], printed)
+    assert unprinted(["Accuracy: 78.0 %"], printed)
+    assert unprinted(["Accuracy: 76.0 %", "Cost after iteration 0: 0.693147"], printed), "order"
+
+
+@pytest.mark.parametrize("assignment", sorted(set(STATED) & set(ASSIGNMENTS)))
+def test_source_prints_the_numbers_its_markdown_states(assignment, executed_source):
+    """Each long run prints what the notebook says a correct implementation prints."""
+    nb = executed_source(assignment)
+    for run, expected in STATED[assignment]:
+        missing = unprinted(stated_lines(nb, expected), printed(nb, run))
+        assert not missing, (f"{assignment}: cell {run} did not print {missing} as {expected} "
+                             f"states; it printed:\n{printed(nb, run)[-1500:]}")
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_source_runs_and_passes_every_check(assignment, executed_source):
     nb = executed_source(assignment)
