@@ -20,6 +20,7 @@ from browser import Shots, chromium
 from conftest import ROOT, make_course, nbgrader
 from grader import batch, intake, report
 from grader.samples.build import Variant, build, with_reference
+from grader.samples.week2_logistic_regression import _break_json  # a damaged notebook
 from grader.samples.week2_numpy_basics import VARIANTS
 
 A = "week2_numpy_basics"
@@ -34,13 +35,6 @@ EMPTY = "empty_handed"                     # hands in a folder without the noteb
 PLAIN_NUMBER = "x may also be a plain number"   # loops_2d's sigmoid hint, with its input in it
 
 
-def break_json(nb):
-    """The notebook's text with one markdown cell's JSON broken (as a bad editor save would)."""
-    text = json.dumps(nb, indent=1)
-    cut = text.index('"cell_type": "markdown"', len(text) // 3)
-    return text[:cut] + '"cell_type": markdown, <<<' + text[cut + 23:]
-
-
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """(course, batch run, the page parsed): the class graded by `python -m grader.batch`,
@@ -52,7 +46,7 @@ def graded(tmp_path_factory):
     for name in CANNED:
         build(A, VARIANTS[name], submitted / name / A)
     build(A, VARIANTS["loops_2d"], submitted / TWICE / A)
-    build(A, Variant(cells=with_reference(A), rewrite=break_json), submitted / DAMAGED / A)
+    build(A, Variant(cells=with_reference(A), rewrite=_break_json), submitted / DAMAGED / A)
     build(A, Variant(cells=with_reference(A, L1=HOSTILE_L1)), submitted / HOSTILE / A)
     (submitted / HOSTILE / A / HOSTILE_FILE).write_text("extra\n")
     (submitted / EMPTY / A).mkdir(parents=True)
