@@ -14,6 +14,7 @@ one is missing):
 In a warm sandbox each job also runs in its own forked child with fresh user, mount, PID,
 network and IPC namespaces, seeing only its own job folder (grader/warm.py says how).
 """
+import errno
 import json
 import os
 import resource
@@ -27,6 +28,7 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,9 +233,9 @@ class WarmSandbox:
     def __init__(self, limits=None, masked=(), sandboxed=True, figures=False):
         self.limits = limits or Limits()
         self.masked, self.sandboxed, self.figures = tuple(masked), sandboxed, figures
-        self.proc = self.root = self.errors = None
+        self.proc = self.root = self.errors = self.ender = None
         self.cgroups = []
-        self.hung = False
+        self.hung = self.closed = False
         self.cpu_seconds = None     # CPU time of the last job (its processes and the supervisor)
         self.lock = threading.Lock()
 
@@ -246,6 +248,7 @@ class WarmSandbox:
 
     def start(self):
         """Starts the warm process and waits until it has imported everything."""
+        self.closed = False
         self.root = Path(tempfile.mkdtemp(prefix="nndl-warm-"))
         venv = Path(sys.prefix)
         python = str(venv / "bin" / "python")
@@ -267,30 +270,24 @@ class WarmSandbox:
                                      start_new_session=True, cwd=str(self.root),
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=self.errors)
+        self.ender = weakref.finalize(self, _end_box, self.proc, self.cgroups, self.errors, self.root)
         if self._answer(self.START_SECONDS) != {"ready": True}:
             err = self._error_tail()
-            self.close()
+            self._stop()
             raise RuntimeError(f"the warm sandbox did not start: {err}")
 
     def close(self):
-        """Ends the warm process (and every job it runs) and removes its folders."""
-        if self.proc is not None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except OSError:
-                pass
-            self.proc.wait()
-            for f in (self.proc.stdin, self.proc.stdout):
-                f.close()
-            self.proc = None
-        _remove_cgroups(self.cgroups)
+        """Ends the warm process (and every job it runs: their `run` returns (None, ...)
+        without a retry) and removes its folders. Done at interpreter exit too, for a box
+        nobody closed."""
+        self.closed = True
+        self._stop()
+
+    def _stop(self):
+        if self.ender is not None:
+            self.ender()
+        self.proc = self.root = self.errors = self.ender = None
         self.cgroups = []
-        if self.errors is not None:
-            self.errors.close()
-            self.errors = None
-        if self.root is not None:
-            shutil.rmtree(self.root, ignore_errors=True)
-            self.root = None
 
     def run(self, job_dir, student="", limits=None):
         """Runs one job folder; returns (exit code, or None if killed at the wall limit,
@@ -299,22 +296,25 @@ class WarmSandbox:
         with self.lock:
             for attempt in (1, 2):
                 if self.proc is None or self.proc.poll() is not None:
-                    self.close()
+                    self._stop()
                     self.start()
                 answer = self._run_once(Path(job_dir), student, limits)
                 if answer is not None:
                     self.cpu_seconds = answer.get("cpu_seconds")
                     return answer["code"], str(answer.get("err", ""))[-3000:]
                 err = self._error_tail()
-                self.close()        # it died or hung: a new one for the retry and the next job
-                if attempt == 1 and self.hung:
+                if self.closed:
+                    return None, "the warm sandbox was closed while the job ran"
+                self._stop()        # it died or hung: a new one for the retry and the next job
+                if self.hung:
                     return None, "the job used up its wall-clock limit and the sandbox was stopped"
                 _clear_results(Path(job_dir))
             return None, f"the warm sandbox died twice on this job: {err}"
 
     def _run_once(self, job_dir, student, limits):
         """Moves the job into the box, runs it, moves it back; the answer or None."""
-        inside = self.root / f"job-{uuid.uuid4().hex[:12]}"
+        root = self.root
+        inside = root / f"job-{uuid.uuid4().hex[:12]}"
         moved = _move(job_dir, inside)
         try:
             request = {"job": inside.name, "student": student, "isolated": self.sandboxed,
@@ -330,16 +330,21 @@ class WarmSandbox:
             return answer if isinstance(answer, dict) and "code" in answer else None
         finally:
             _move_back(inside, job_dir, moved)
+            if self.root != root:
+                _remove_if_empty(root)
 
     def _answer(self, seconds):
         """One line from the warm process as JSON; None if it died, hung or said nonsense."""
         fd, line, deadline = self.proc.stdout.fileno(), b"", time.monotonic() + seconds
         while not line.endswith(b"\n") and len(line) < 1_000_000:
             wait = deadline - time.monotonic()
-            if wait <= 0 or not select.select([fd], [], [], wait)[0]:
-                self.hung = True
+            try:
+                if wait <= 0 or not select.select([fd], [], [], wait)[0]:
+                    self.hung = True
+                    return None
+                chunk = os.read(fd, 65536)
+            except (OSError, ValueError):     # closed by `close` from another thread
                 return None
-            chunk = os.read(fd, 65536)
             if not chunk:
                 return None
             line += chunk
@@ -354,6 +359,32 @@ class WarmSandbox:
         self.errors.seek(0, os.SEEK_END)
         self.errors.seek(max(0, self.errors.tell() - 3000))
         return self.errors.read().decode(errors="replace")
+
+
+def _end_box(proc, cgroups, errors, root):
+    """Kills a warm sandbox's process group and removes its cgroups and folders."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except OSError:
+        pass
+    proc.wait()
+    for f in (proc.stdin, proc.stdout, errors):
+        f.close()
+    _remove_cgroups(cgroups)
+    _remove_if_empty(root)
+
+
+def _remove_if_empty(root):
+    """Removes the box's folder unless a job is still in it (`run` moves it out, then
+    removes the folder of a box that was stopped meanwhile)."""
+    for _ in range(100):      # the sandbox's mount of it may take a moment to go away
+        try:
+            os.rmdir(root)
+            return
+        except OSError as e:
+            if e.errno != errno.EBUSY:
+                return
+            time.sleep(0.02)
 
 
 def _move(job_dir, inside):

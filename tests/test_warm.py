@@ -1,0 +1,299 @@
+"""The warm sandbox (grader/sandbox.py WarmSandbox, grader/warm.py) in real bubblewrap: each job
+sees only its own folder and a fresh interpreter, cannot reach the warm process or the next
+job, and gets the same results as the kernel runner."""
+import json
+import re
+import threading
+import time
+
+import nbformat
+import numpy as np
+import pytest
+
+from grader import judge, sandbox, warm
+from grader.samples import build
+from grader.samples.week2_logistic_regression import VARIANTS
+from utils import plaindata
+
+A = "week2_logistic_regression"
+pytestmark = pytest.mark.skipif(not sandbox.bwrap_works(), reason="needs bubblewrap")
+
+
+@pytest.fixture(scope="module")
+def box():
+    """One warm sandbox for the whole file, as a grading worker keeps one."""
+    limits = sandbox.Limits(memory_gib=2, wall_seconds=300, pids=64)
+    with sandbox.WarmSandbox(limits, masked=judge.spec(A).MASKED) as warm:
+        yield warm
+
+
+def _job(folder, cells, functions=(), **settings):
+    """A job folder: notebook n.ipynb of code `cells`, one input case (x = 1) per function."""
+    job = folder / "job"
+    (job / "submission").mkdir(parents=True)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+    nbformat.write(nb, job / "submission" / "n.ipynb")
+    for name in functions:
+        (job / "probe" / "inputs" / name).mkdir(parents=True)
+        plaindata.save({"args": [1], "kwargs": {}}, job / "probe" / "inputs" / name / "case00")
+    (job / "probe" / "outputs").mkdir(parents=True)
+    (job / "job.json").write_text(json.dumps({
+        "notebook": "n.ipynb", "skip_tag": "skip-autograde", "functions": list(functions),
+        # 10 s: a hang guard far above what these small cells need
+        "cell_timeout": 10, "probe_timeout": 10, "max_restarts": 2, "cells_seconds": 300,
+        **settings}))
+    return job
+
+
+def _run(box, folder, cells, functions=(), **settings):
+    """Runs the cells in the box: (log, {cell index: printed text}, executed notebook)."""
+    job = _job(folder, cells, functions, **settings)
+    code, err = box.run(job, student="s1")
+    assert code == 0, err
+    nb = nbformat.read(job / "executed.ipynb", as_version=4)
+    printed = {i: "".join(o.get("text", "") for o in c.outputs if o.output_type == "stream")
+               for i, c in enumerate(nb.cells)}
+    return json.loads((job / "log.json").read_text()), printed, nb
+
+
+def _answer(printed):
+    """The JSON a cell printed on its last line."""
+    return json.loads(printed.strip().splitlines()[-1])
+
+
+LEAVE_TRACES = """
+import os
+for place in ("/tmp", "/run", "/dev/shm", "/job/submission"):
+    open(os.path.join(place, "secret.txt"), "w").write("answers")
+written = []
+for place in ("/", "/dev", "/usr", "/jobs", "/opt/nndl"):
+    try:
+        open(os.path.join(place, "secret.txt"), "w").write("answers")
+        written.append(place)
+    except OSError:
+        pass
+print(json.dumps(written))
+"""
+
+LOOK_FOR_TRACES = """
+import glob, os
+found = [p for place in ("/tmp", "/run", "/dev/shm", "/jobs", "/job")
+         for p in glob.glob(os.path.join(place, "**", "secret.txt"), recursive=True)]
+found += [p for p in ["/secret.txt", "/dev/secret.txt"] + PATHS if os.path.exists(p)]
+print(json.dumps({"found": found, "jobs": os.listdir("/jobs"), "job": sorted(os.listdir("/job"))}))
+"""
+
+
+def test_a_job_sees_nothing_of_an_earlier_or_a_concurrent_job(box, tmp_path):
+    """Job 1 leaves files wherever it can write; job 2 (same box) and job 3 (another box,
+    running at the same time) look for them, and for the other jobs' folders."""
+    log, printed, _ = _run(box, tmp_path / "one", ["import json", LEAVE_TRACES])
+    assert _answer(printed[1]) == [], "a job could write outside its own folder and /tmp"
+    first = tmp_path / "one" / "job"
+    assert (first / "submission" / "secret.txt").exists()   # its own folder it may write
+    holder = _job(tmp_path / "three", ["import json, time", LEAVE_TRACES, "time.sleep(60)"],
+                  cell_timeout=120)
+    with sandbox.WarmSandbox(box.limits, masked=box.masked) as other:
+        concurrent = threading.Thread(target=other.run, args=(holder,))
+        concurrent.start()
+        while not list(other.root.glob("*/submission/secret.txt")):
+            time.sleep(0.1)
+        paths = [str(first), str(holder), str(other.root), str(box.root)]
+        _, printed, _ = _run(box, tmp_path / "two", [f"import json\nPATHS = {paths!r}",
+                                                     LOOK_FOR_TRACES])
+        other.close()        # ends the sleeping job
+        concurrent.join()
+    seen = _answer(printed[1])
+    assert seen == {"found": [], "jobs": [], "job": ["job.json", "probe", "submission"]}
+
+
+PROBE_THE_PARENT = """
+import ctypes, json, os, signal
+mine = os.getpid()
+visible = [p for p in range(1, 4096) if p != mine and _alive(p)]
+readable = []
+for pid in range(1, 64):
+    try:
+        with open(f"/proc/{pid}/mem", "rb") as f:
+            readable.append(pid)
+    except OSError:
+        pass
+libc = ctypes.CDLL(None, use_errno=True)
+attached = [p for p in range(1, 64) if p != mine and libc.ptrace(16, p, 0, 0) == 0]  # ATTACH
+for p in visible:
+    os.kill(p, signal.SIGKILL)
+try:
+    os.kill(-1, signal.SIGKILL)
+except OSError:
+    pass
+print(json.dumps({"pid": mine, "visible": visible, "mem": readable, "attached": attached}))
+"""
+
+ALIVE = """
+import os
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+"""
+
+
+def test_a_job_can_neither_signal_nor_read_the_warm_process(box, tmp_path):
+    warm = box.proc.pid
+    _, printed, _ = _run(box, tmp_path / "one", [ALIVE, PROBE_THE_PARENT])
+    seen = _answer(printed[1])
+    assert seen == {"pid": 1, "visible": [], "mem": [], "attached": []}
+    log, printed, _ = _run(box, tmp_path / "two", ["print('still here')"])
+    assert printed[0] == "still here\n" and box.proc.pid == warm  # the same warm process
+
+
+PATCH_EVERYTHING = """
+import builtins, os, sys
+import numpy as np
+import utils.data, utils.grading
+np.dot = lambda *a, **k: 42
+builtins.abs = lambda x: 42
+utils.data.load_dataset = lambda *a, **k: 42
+utils.grading.record = lambda *a, **k: None      # the recorder itself
+os.environ["NNDL_SNEAKY"] = "1"
+sys.path.insert(0, "/tmp/sneaky")
+np.random.seed(0)
+"""
+
+CHECK_NOTHING_PATCHED = """
+import builtins, json, os, sys
+import numpy as np
+import utils.data, utils.grading
+print(json.dumps({"dot": int(np.dot(2, 3)), "abs": abs(-1),
+                  "load_dataset": utils.data.load_dataset.__module__,
+                  "record": utils.grading.record.__name__,
+                  "env": os.environ.get("NNDL_SNEAKY"), "path": "/tmp/sneaky" in sys.path}))
+
+def f(x):
+    return x + 1
+"""
+
+
+def test_monkey_patches_and_random_state_do_not_reach_the_next_job(box, tmp_path):
+    draws = []
+    for i in range(2):
+        _, printed, _ = _run(box, tmp_path / f"p{i}", ["import numpy as np\n"
+                                                         "print(np.random.randint(10 ** 9))"])
+        draws.append(printed[0])
+        _run(box, tmp_path / f"patch{i}", [PATCH_EVERYTHING])
+    assert draws[0] != draws[1], "every job drew the same 'random' numbers"
+    _, printed, _ = _run(box, tmp_path / "check", [CHECK_NOTHING_PATCHED], ["f"])
+    assert _answer(printed[0]) == {"dot": 6, "abs": 1, "load_dataset": "utils.data",
+                                   "record": "record", "env": None, "path": False}
+    assert plaindata.load(tmp_path / "check/job/probe/outputs/f/case00")["value"] == 2
+
+
+def test_a_cell_that_exits_or_hangs_costs_a_restart_and_the_rest_runs(box, tmp_path):
+    cells = ["def f(x):\n    return x * 10\nprint('defined')",
+             "import os\nos._exit(3)",
+             "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True:\n    pass",
+             "print('after', f(2))"]
+    log, printed, nb = _run(box, tmp_path, cells, ["f"])
+    assert log["failed_cells"] == [{"index": 1, "reason": "kernel died"},
+                                   {"index": 2, "reason": "timeout"}]
+    assert log["restarts"] == 2 and "not_run" not in log
+    assert printed[0] == "defined\n" and printed[3] == "after 20\n"
+    assert "stopped by the grader (timeout)" in nb.cells[2].outputs[0]["evalue"]
+    assert log["probes"]["f"]["status"] == "ok"
+    assert plaindata.load(tmp_path / "job/probe/outputs/f/case00")["value"] == 10
+
+
+FORK_BOMB = """
+import os, time
+children = 0
+try:
+    while children < 2000:
+        if os.fork() == 0:
+            time.sleep(1000)
+        children += 1
+except OSError as e:
+    print("stopped after", children, type(e).__name__)
+"""
+
+MEMORY_HOG = """
+try:
+    hog = bytearray(8 * 1024 ** 3)
+    print("got 8 GiB")
+except MemoryError:
+    print("MemoryError")
+"""
+
+
+def test_a_fork_bomb_and_a_memory_hog_are_bounded(box, tmp_path):
+    log, printed, _ = _run(box, tmp_path, [FORK_BOMB, MEMORY_HOG, "print('next')"],
+                           cell_timeout=120)
+    assert printed[0].startswith("stopped after") and "BlockingIOError" in printed[0]
+    assert int(printed[0].split()[2]) <= 4 * box.limits.pids     # far below the 2000 tried
+    assert printed[1] == "MemoryError\n" and printed[2] == "next\n"
+    assert log["failed_cells"] == []
+    _, printed, _ = _run(box, tmp_path / "after", ["import os\nprint(os.fork() > 0)"])
+    assert printed[0] == "True\n"          # the next job may fork again: nothing left over
+
+
+def test_outputs_are_capped_and_ipython_works(box, tmp_path):
+    cells = ["print('x' * 3_000_000)",
+             "from IPython.display import display\nfor i in range(150):\n    display(i)",
+             "import numpy as np\nnp.sum?",
+             "%time x = 1",
+             "%%time\ny = 2",
+             "!echo from the shell",
+             "np.arange(3)",
+             "1 / 0",
+             "from utils.logreg import sigmoid\nsigmoid(0)"]
+    _, printed, nb = _run(box, tmp_path, cells)
+    assert "output truncated: 2900001 characters not shown" in printed[0]
+    assert len(printed[0]) < 200_000
+    assert len(nb.cells[1].outputs) == warm.MAX_OUTPUTS + 1
+    assert "50 outputs not shown" in printed[1]
+    assert nb.cells[2].outputs == []                       # the pager, as in Jupyter
+    assert "Wall time" in printed[3] and "Wall time" in printed[4]
+    assert printed[5].strip() == "from the shell"
+    assert nb.cells[6].outputs[0]["data"]["text/plain"] == "array([0, 1, 2])"
+    assert nb.cells[7].outputs[0]["ename"] == "ZeroDivisionError"
+    assert any("1 / 0" in re.sub(r"\x1b\[[0-9;]*m", "", line)
+               for line in nb.cells[7].outputs[0]["traceback"])
+    assert "is not available while this assignment is graded" in nb.cells[8].outputs[0]["evalue"]
+
+
+def test_a_dead_warm_process_is_replaced_and_the_job_retried(box, tmp_path):
+    """The warm process is killed while a job runs; `run` starts a new one, runs the job
+    again and answers as if nothing happened."""
+    job = _job(tmp_path, ["import time\ntime.sleep(3)\nprint('done')"])
+    old = box.proc.pid
+
+    def kill_when_inside():
+        while not list(box.root.glob("job-*/job.json")):
+            time.sleep(0.05)
+        box.proc.kill()
+
+    killer = threading.Thread(target=kill_when_inside)
+    killer.start()
+    code, err = box.run(job)
+    killer.join()
+    assert code == 0, err
+    assert box.proc.pid != old
+    assert json.loads((job / "log.json").read_text())["failed_cells"] == []
+    assert "done" in (job / "executed.ipynb").read_text()
+
+
+def test_results_are_those_of_the_kernel_runner_on_the_reference(box, tmp_path):
+    build.build(A, VARIANTS["reference"], tmp_path / "submission")
+    kernel = sandbox.make_job(A, tmp_path / "submission", tmp_path / "kernel")
+    warmed = sandbox.make_job(A, tmp_path / "submission", tmp_path / "warm")
+    assert sandbox.run_job(kernel, masked=judge.spec(A).MASKED, engine="kernel")[0] == 0
+    assert box.run(warmed)[0] == 0
+    expected = sandbox.recorded(kernel)
+    assert sorted({k.split("/")[0] for k in expected}) == sorted(judge.make_cases(A, 0))
+    np.testing.assert_equal(sandbox.recorded(warmed), expected)
+    log = json.loads((warmed / "log.json").read_text())
+    assert {p["status"] for p in log["probes"].values()} == {"ok"}
