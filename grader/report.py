@@ -251,7 +251,7 @@ def attach_notes(course, assignment, students):
 def png(fig):
     """The figure as PNG bytes (matplotlib's Agg canvas, no pyplot state)."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=130, bbox_inches="tight")  # shown smaller: crisp
     return buf.getvalue()
 
 
