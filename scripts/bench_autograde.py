@@ -1,57 +1,132 @@
-"""Benchmark: seconds to autograde one submission and a batch of generated submissions.
+"""Benchmark: seconds per submission, this project against stock `nbgrader autograde`.
 
-    python scripts/bench_autograde.py [--batch 50] [--assignment week2_logistic_regression]
+    python scripts/bench_autograde.py [--batch 12] [--assignments a,b] [--workers N]
 
+For each assignment, in the same run and on the same generated submissions (ordinary work,
+right or wrong; no attacks, crashes or hanging functions):
+- ours: `python -m grader.batch` on N workers (default: one per core) and on 1 worker (the
+  speed-up), and on N workers with a new judge process per submission (the warm judge's gain);
+- stock: `nbgrader autograde` in a course with nbgrader's default configuration (its Execute
+  step, no sandbox, no judge: the hidden test cells check in the kernel), on the same
+  notebooks without the cells the grader skips (`skip-autograde`: the training cells);
+- one submission graded end to end (`make grade A=... --student=x`, i.e. grader.batch
+  --student) and `nbgrader autograde --student x`, in the courses graded just before.
+Seconds per submission = the batch's wall time (nbgrader's start-up included) / its size.
 Prints figures; asserts nothing about time (a noisy machine must not fail a build).
 """
 import argparse
 import importlib
-import shutil
+import json
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from grader.course import make_course, nbgrader
+import nbformat
 
+from grader.course import ASSIGNMENTS, make_course, nbgrader, use_this_environment
 from grader.samples.build import build
 
+SKIP_TAG = "skip-autograde"
+STOCK_CONFIG = "c = get_config()  # noqa: F821\nc.CourseDirectory.course_id = 'nndl-course'\n"
 
-def grade(course, assignment):
-    """Seconds to autograde every submission in the course copy (`python -m grader.batch`,
-    which runs nbgrader autograde and prints the score table)."""
+
+def ordinary(assignment):
+    """The canned submissions that are ordinary work (no attacks, crashes, hangs)."""
+    variants = importlib.import_module(f"grader.samples.{assignment}").VARIANTS
+    return [v for n, v in variants.items()
+            if not n.startswith(("attack", "crash", "malformed")) and "sleep" not in n
+            and "hang" not in n]
+
+
+def prepare(folder, assignment, n, stock=False):
+    """A course in `folder` with n submissions; stock: nbgrader's default configuration and
+    the notebooks without their skip-autograde cells."""
+    folder.mkdir(parents=True)
+    course = make_course(folder)
+    if stock:
+        (course / "nbgrader_config.py").write_text(STOCK_CONFIG)
+    nbgrader(course, "generate_assignment", assignment, "--force")
+    pool = ordinary(assignment)
+    for i in range(n):
+        dest = course / "submitted" / f"student{i:03d}" / assignment
+        build(assignment, pool[i % len(pool)], dest)
+        if stock:
+            path = dest / f"{assignment}.ipynb"
+            nb = nbformat.read(path, as_version=4)
+            nb.cells = [c for c in nb.cells if SKIP_TAG not in c.metadata.get("tags", [])]
+            nbformat.write(nb, path)
+    return course
+
+
+def timed(cmd, course):
+    """Wall seconds of `cmd` run in `course`; stops the benchmark if it fails."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "grader.batch", assignment, "--course",
-                           str(course)], capture_output=True, text=True)
+    done = subprocess.run(cmd, cwd=course, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
-        raise SystemExit(f"grading failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return seconds
+
+
+def ours(course, assignment, *options):
+    return timed([sys.executable, "-m", "grader.batch", assignment, "--course", str(course),
+                  *options], course)
+
+
+def stock(course, assignment, *options):
+    return timed(["nbgrader", "autograde", assignment, "--force", "--log-level=ERROR",
+                  *options], course)
+
+
+def judge_seconds(course, assignment):
+    """Mean seconds the judge took per submission, from the grading reports."""
+    reports = (course / "autograded").glob(f"*/{assignment}/grading_report.json")
+    return statistics.mean(json.loads(p.read_text())["seconds"]["judge"] for p in reports)
+
+
+def bench(assignment, n, workers, tmp):
+    """The figures of one assignment."""
+    fig = {}
+    for name, options in (("many", ["--workers", str(workers)]), ("one", ["--workers", "1"]),
+                          ("cold", ["--workers", str(workers), "--SandboxedJudge.warm_judge=False"])):
+        course = prepare(Path(tmp, f"{assignment}-{name}"), assignment, n)
+        fig[name] = ours(course, assignment, *options) / n
+        fig[f"judge_{name}"] = judge_seconds(course, assignment)
+        if name == "many":
+            fig["single"] = ours(course, assignment, "--student=student000")
+    course = prepare(Path(tmp, f"{assignment}-stock"), assignment, n, stock=True)
+    fig["stock"] = stock(course, assignment) / n
+    fig["stock_single"] = stock(course, assignment, "--student=student000")
+    return fig
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--batch", type=int, default=50)
-    ap.add_argument("--assignment", default="week2_logistic_regression")
+    ap.add_argument("--batch", type=int, default=12)
+    ap.add_argument("--assignments", default=",".join(ASSIGNMENTS))
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args()
-    variants = importlib.import_module(f"grader.samples.{args.assignment}").VARIANTS
-    # ordinary work, right or wrong: no attacks, crashes or damaged notebooks
-    pool = [v for n, v in variants.items() if not n.startswith(("attack", "crash", "malformed"))]
+    use_this_environment()
+    n, w = args.batch, args.workers
+    print(f"batch of {n} submissions, {w} workers, {os.cpu_count()} cores, load "
+          f"{os.getloadavg()[0]:.1f}; seconds per submission (nbgrader start-up included)")
+    head = (f"{'assignment':<28} {'ours':>6} {'stock':>6} {'x stock':>7} | {'1 worker':>8} "
+            f"{'speed-up':>8} | {'one: ours':>9} {'stock':>6} | {'judge warm':>10} {'cold':>5}")
+    print(head + "\n" + "-" * len(head), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        course = make_course(Path(tmp))
-        nbgrader(course, "generate_assignment", args.assignment, "--force")
-        build(args.assignment, variants["reference"], course / "submitted" / "one" / args.assignment)
-        one = grade(course, args.assignment)
-        shutil.rmtree(course / "submitted")
-        for i in range(args.batch):
-            build(args.assignment, pool[i % len(pool)],
-                  course / "submitted" / f"student{i:03d}" / args.assignment)
-        batch = grade(course, args.assignment)
-    print(f"assignment: {args.assignment}")
-    print(f"one submission (reference):     {one:7.1f} s (includes nbgrader start-up)")
-    print(f"batch of {args.batch} submissions:       {batch:7.1f} s")
-    print(f"per submission in the batch:    {batch / args.batch:7.2f} s")
+        for a in args.assignments.split(","):
+            f = bench(a, n, w, tmp)
+            print(f"{a:<28} {f['many']:6.2f} {f['stock']:6.2f} {f['stock'] / f['many']:6.1f}x | "
+                  f"{f['one']:8.2f} {f['one'] / f['many']:7.1f}x | {f['single']:8.1f}s "
+                  f"{f['stock_single']:5.1f}s | {f['judge_many']:9.2f}s {f['judge_cold']:4.2f}s",
+                  flush=True)
+    print(f"(ours: grader.batch on {w} workers; 1 worker: the same on one; x stock and speed-up: "
+          "ratios of seconds per submission; one: a single submission end to end, --student; "
+          "judge: mean seconds per submission, warm judge and a new judge process each)")
 
 
 if __name__ == "__main__":
