@@ -2,17 +2,107 @@
 
 Each `<name>_test(target)` calls the student's function on small fixed inputs (one of them not
 square, so a swapped axis shows), checks types, shapes, keys and known values with
-`utils.checks`, and prints "All tests passed." or raises `CheckError` with a hint.
-The known values were computed once and are written out here. These tests only help the
-student: the points are decided by the judge.
+`utils.checks`, and prints "All tests passed." or raises `CheckError` with a hint. Then it
+runs one visible draw of every other kind of input in `TABLE` (m = 1, float32, ...), checked
+against an independent oracle (a numerical gradient, the function's own float64 result, the
+definition of a label). The judge draws the same kinds afresh: no hidden surprise. These
+tests only help the student: the points are decided by the judge.
 """
 import contextlib
 import io
 
 import numpy as np
 
+from utils.cases import Case, Kind, visible_case
 from utils.checks import (CheckError, check_array, check_keys, check_scalar, check_tuple,
                           is_number, scale_hint)
+
+# Sizes the notebook itself uses (n_x = 64 * 64 * 3, m_train, m_test, num_px): every function
+# has cases of other sizes, so code reading the notebook's globals fails.
+NOTEBOOK_SIZES = {12288, 209, 50, 64}
+M1 = "It must also work for a single example (m = 1)."
+FLOAT32 = "It must also work for float32 inputs (do not assert a dtype)."
+
+
+def problem(rng, n_x, m, dtype=float):
+    """w (n_x, 1), b (a float), X (n_x, m), Y (1, m) of 0/1 labels, drawn from `rng`."""
+    w = rng.normal(0, 0.5, (n_x, 1)).astype(dtype)
+    X = rng.normal(0, 1, (n_x, m)).astype(dtype)
+    Y = (rng.random((1, m)) < 0.5).astype(dtype)
+    return w, float(rng.normal(0, 0.5)), X, Y
+
+
+def _non_square(rng):
+    """(n_x, m) with n_x != m, neither a size of the notebook."""
+    n_x = int(rng.integers(2, 7))
+    return n_x, int(rng.choice([m for m in range(3, 13) if m != n_x]))
+
+
+def _sigmoid_matrix(rng):
+    z = rng.normal(0, 3, _non_square(rng))
+    return Case((z,), label=f"z of shape {z.shape}")
+
+
+def _sigmoid_vector(rng):
+    z = rng.permutation(np.concatenate([[-30.0, 0.0, 30.0], rng.normal(0, 3, 3)]))
+    return Case((z,), label=f"a 1-D z of shape {z.shape}, from -30 to 30")
+
+
+def _sigmoid_number(rng):
+    return Case((float(rng.normal(0, 3)),), label="a python float")
+
+
+def _init_case(rng, dim=None):
+    dim = int(rng.integers(2, 13)) if dim is None else dim
+    return Case((dim,), label=f"dim={dim}")
+
+
+def _propagate_case(rng, shape=None, dtype=float):
+    n_x, m = shape or _non_square(rng)
+    kind = " float32" if dtype == np.float32 else ""
+    return Case(problem(rng, n_x, m, dtype), label=f"{kind} X of shape ({n_x}, {m})".strip())
+
+
+def _optimize_case(rng):
+    n_x, m = _non_square(rng)
+    iters, lr = int(rng.choice([101, 150])), float(rng.uniform(0.01, 0.2))
+    return Case(problem(rng, n_x, m), {"num_iterations": iters, "learning_rate": lr},
+                label=f"X ({n_x}, {m}), {iters} iterations, learning_rate={lr:.3f}")
+
+
+def _predict_case(rng, m=None):
+    n_x, m_ = _non_square(rng)
+    m = m or m_
+    return Case(problem(rng, n_x, m)[:3], label=f"X of shape ({n_x}, {m})")
+
+
+def _model_case(rng, m_test=None):
+    n_x, m_train = int(rng.integers(2, 7)), int(rng.integers(15, 31))   # labels rarely agree by chance
+    m_test = m_test or int(rng.integers(5, 11))
+    _, _, X_train, Y_train = problem(rng, n_x, m_train)
+    _, _, X_test, Y_test = problem(rng, n_x, m_test)
+    iters, lr = int(rng.choice([101, 150])), float(rng.uniform(0.05, 0.5))
+    return Case((X_train, Y_train, X_test, Y_test), {"num_iterations": iters, "learning_rate": lr},
+                label=f"train ({n_x}, {m_train}), test ({n_x}, {m_test}), {iters} iterations")
+
+
+# {function: [Kind]}: a function's points are split over its kinds by weight.
+TABLE = {
+    "sigmoid": [Kind("main", _sigmoid_matrix, weight=2),
+                Kind("vector", _sigmoid_vector, says="a numpy array of any shape"),
+                Kind("number", _sigmoid_number, says="for a number")],
+    "initialize_with_zeros": [Kind("main", _init_case, draws=2),
+                              Kind("one", lambda rng: _init_case(rng, 1), says="It must also work for `dim = 1`.")],
+    "propagate": [Kind("main", _propagate_case, weight=3, draws=2),
+                  Kind("m1", lambda rng: _propagate_case(rng, (int(rng.integers(2, 6)), 1)),
+                       says=M1),
+                  Kind("float32", lambda rng: _propagate_case(rng, dtype=np.float32),
+                       says=FLOAT32)],
+    "optimize": [Kind("main", _optimize_case, weight=2, draws=2)],
+    "predict": [Kind("main", _predict_case), Kind("m1", lambda rng: _predict_case(rng, 1), says=M1)],
+    "model": [Kind("main", _model_case, weight=2), Kind("m1", lambda rng: _model_case(rng, 1),
+                                                       says="It must also work for a test set of a single example.")],
+}
 
 
 def _small_problem():
@@ -48,12 +138,26 @@ def sigmoid_test(target):
     check_array(target(z.copy()), expected, "sigmoid(z)", hint=hint,
                 shape_hint="the output must have the shape of z: use np.exp, not a loop or sum")
     check_scalar(target(0.0), 0.5, "sigmoid(0)", hint=hint)
+    for kind in ("vector", "number"):
+        (z,) = visible_case(TABLE, "sigmoid", kind).args
+        s = target(z.copy() if kind == "vector" else z)
+        name = f"sigmoid(z) for {'a 1-D z' if kind == 'vector' else 'the number z = %.3g' % z}"
+        if kind == "number":
+            _check_number(s, name, "for a number, sigmoid returns a number")
+        elif not isinstance(s, np.ndarray) or s.shape != z.shape:
+            raise CheckError(f"{name} is {type(s).__name__} of shape {np.shape(s)}, expected an "
+                             f"array of shape {z.shape}: apply np.exp to the whole array")
+        # oracle: sigmoid's inverse, the logit log(s / (1 - s)), gives z back
+        with np.errstate(all="ignore"):
+            logit = np.log(np.asarray(s, dtype=float) / (1 - np.asarray(s, dtype=float)))
+        check_array(np.atleast_1d(logit), np.atleast_1d(z), f"log(s / (1 - s)) of {name}",
+                    rtol=1e-4, atol=1e-6, hint=hint)
     print("All tests passed.")
 
 
 def initialize_with_zeros_test(target):
     """initialize_with_zeros(3) and initialize_with_zeros(1)."""
-    for dim in (3, 1):
+    for dim in (3, visible_case(TABLE, "initialize_with_zeros", "one").args[0]):
         out = target(dim)
         check_tuple(out, 2, f"initialize_with_zeros({dim})", hint="return w, b")
         w, b = out
@@ -111,7 +215,7 @@ def propagate_test(target):
     # central difference agrees with a correct dw to a relative error of about 1e-5 (2e-4 if
     # the student computes in float32); a wrong gradient is off by far more than rtol = 1e-3.
     rng = np.random.default_rng(2)
-    cases = [(w, b, X[:, :1], Y[:, :1]),                                         # m = 1
+    cases = [visible_case(TABLE, "propagate", "m1").args,                        # m = 1
              (rng.normal(size=(4, 1)), -0.3, rng.normal(size=(4, 5)), np.array([[0, 1, 1, 0, 1]]))]
     for w_, b_, X_, Y_ in cases:
         dw, db, _ = _grads_and_cost(target(w_.copy(), b_, X_.copy(), Y_.copy()),
@@ -120,7 +224,28 @@ def propagate_test(target):
         hint = f"on X of shape {X_.shape} it does not match the slope of your cost"
         check_array(dw, num_dw, "dw", rtol=1e-3, atol=1e-6, hint=hint, shape_hint=DW_SHAPE_HINT)
         check_scalar(db, num_db, "db", rtol=1e-3, atol=1e-6, hint=hint)
+    _check_float32(target, visible_case(TABLE, "propagate", "float32").args)
     print("All tests passed.")
+
+
+def _check_float32(target, args):
+    """propagate on float32 inputs gives (to float32 precision) its result on float64 ones."""
+    name = f"propagate on float32 X of shape {args[2].shape}"
+    try:
+        out = target(*[a.copy() if isinstance(a, np.ndarray) else a for a in args])
+    except Exception as e:
+        raise CheckError(f"{name} raised {type(e).__name__}: {e}: it must also work for "
+                         "float32 inputs (do not assert a dtype; numpy keeps float32 in float32)"
+                         ) from None
+    dw, db, cost = _grads_and_cost(out, name)
+    dw64, db64, cost64 = _grads_and_cost(
+        target(*[a.astype(float) if isinstance(a, np.ndarray) else a for a in args]), name)
+    hint = "float32 inputs must give the float64 result to about 1e-4"
+    check_array(dw, np.asarray(dw64), f"dw of {name}", rtol=1e-3, atol=1e-5, hint=hint,
+                shape_hint=DW_SHAPE_HINT)
+    for part, got, want in (("db", db, db64), ("cost", cost, cost64)):
+        _check_number(got, f"{part} of {name}", "a number, also for float32 inputs")
+        check_scalar(got, float(want), f"{part} of {name}", rtol=1e-3, atol=1e-5, hint=hint)
 
 
 def optimize_test(target):
@@ -157,7 +282,9 @@ def predict_test(target):
                   [0.5, 1.5, -1.0, 2.0],
                   [-0.5, 0.8, 0.2, 1.5]])
     # activations are 0.32, 0.38, 0.81, 0.57
-    for X_, labels in ((X, [[0.0, 0.0, 1.0, 1.0]]), (X[:, 2:3], [[1.0]])):
+    w1, b1, X1 = visible_case(TABLE, "predict", "m1").args
+    for w, b, X_, labels in ((w, b, X, [[0.0, 0.0, 1.0, 1.0]]), (w, b, X[:, 2:3], [[1.0]]),
+                             (w1, b1, X1, (w1.T @ X1 + b1 > 0).astype(float))):
         pred = target(w.copy(), b, X_.copy())
         name = f"predict(w, b, X) for X of shape {X_.shape}"
         if isinstance(pred, np.ndarray) and pred.shape == (1, X_.shape[1]):
@@ -199,4 +326,16 @@ def model_test(target):
                 'd["Y_prediction_test"]', hint="predict with the trained w and b on X_test")
     check_scalar(d["learning_rate"], 0.1, 'd["learning_rate"]', hint="store the argument")
     check_scalar(d["num_iterations"], 150, 'd["num_iterations"]', hint="store the argument")
+    case = visible_case(TABLE, "model", "m1")
+    with contextlib.redirect_stdout(io.StringIO()):
+        d = target(*case.args, **case.kwargs)
+    X_test = case.args[2]
+    check_keys(d, keys, "d", hint="return the dict d with every key listed in the task")
+    if not isinstance(d["w"], np.ndarray) or d["w"].shape != (X_test.shape[0], 1):
+        raise CheckError(f'd["w"] for {case.label} is not of shape ({X_test.shape[0]}, 1): '
+                         "take the number of features from X_train.shape[0]")
+    labels = (d["w"].T @ X_test + d["b"] > 0).astype(float)
+    check_array(d["Y_prediction_test"], labels, f'd["Y_prediction_test"] for {case.label}',
+                hint="predict with the trained w and b on X_test",
+                shape_hint="one label per test example: shape (1, m_test)")
     print("All tests passed.")
