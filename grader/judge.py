@@ -171,20 +171,33 @@ class JudgePlugin:
 
 
 def _raised(name, case, rec):
-    """What to tell a student whose function raised: not written yet, or the error and its line."""
-    if rec.get("error_type") == "NotImplementedError":
+    """What to tell a student whose function raised: not written yet, or the error with the
+    line and statement of their own code it came from (utils.grading records them)."""
+    kind = str(rec.get("error_type") or "an exception")
+    if kind == "NotImplementedError":
         return (f"{name} is not written yet: replace `raise NotImplementedError()` in its "
                 "solution cell with your code")
+    error = str(rec.get("error") or kind).strip().rstrip(":").strip() or kind
     line = str(rec.get("line") or "").strip()
-    return f"{name}({case.label}) raised {rec.get('error')}" + (f" at `{line}`" if line else "")
+    func, lineno = rec.get("function"), rec.get("lineno")
+    where = f" at line {lineno} of {func}" if func and lineno and func != "<module>" else ""
+    if line:
+        where += f": `{line}`" if where else f" at `{line}`"
+    said = f"{name}({case.label}) raised {error}{where}"
+    if error == kind:       # an exception without a message, such as a bare assert
+        said += (": an assert in your own code failed on these inputs; check what it assumes "
+                 "(a dtype, a shape, a size taken from the notebook)"
+                 if kind == "AssertionError" else ": it came without a message")
+    return said
 
 
 def _message(excinfo):
+    """The student's message for a failed check; never empty."""
     if excinfo is not None and isinstance(excinfo.value, CheckError):
-        return str(excinfo.value)
+        return str(excinfo.value).strip() or "a check failed without saying why; please tell your instructor"
     if excinfo is not None:  # a bug in a check: say so rather than blame the student
         return f"the check itself failed ({excinfo.typename}); please tell your instructor"
-    return "check failed"
+    return "a check failed without saying why; please tell your instructor"
 
 
 def verdicts(assignment, tally):

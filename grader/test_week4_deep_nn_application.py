@@ -60,8 +60,9 @@ def cases(rng):
 # --- known mistakes, computed once per case --------------------------------------------------
 
 def _train(X, Y, parameters, learning_rate, num_iterations):
-    """The reference loop from given starting parameters: (parameters, costs at i % 100 == 0)."""
-    costs = []
+    """The reference loop from given starting parameters: (parameters, costs at i % 100 == 0).
+    The caller's dict is left as it was (update_parameters updates in place)."""
+    parameters, costs = dict(parameters), []
     for i in range(num_iterations):
         AL, caches = blocks.L_model_forward(X, parameters)
         if i % 100 == 0:

@@ -69,7 +69,9 @@ def test_an_exception_is_told_with_its_line_and_a_stub_as_not_written():
     case = judge.Case(args=(np.zeros(2, np.float32),), label="float32 inputs")
     rec = _call(propagate, {"args": list(case.args), "kwargs": {}})
     said = judge._raised("propagate", case, rec)
-    assert said == "propagate(float32 inputs) raised KeyError: 'db' at `return grads[\"db\"]`", said
+    line = propagate.__code__.co_firstlineno + 2
+    assert said == (f"propagate(float32 inputs) raised KeyError: 'db' at line {line} of propagate: "
+                    "`return grads[\"db\"]`"), said
     said = judge._raised("softmax", case, _call(softmax, {"args": [1], "kwargs": {}}))
     assert said.startswith("softmax is not written yet: replace `raise NotImplementedError()`")
 
@@ -94,3 +96,50 @@ def test_one_wording_per_mistake_on_both_sides():
         check_scalar(1.5, 0.5, "cost", hint=scale_hint(1.5, 0.5, 3, "the formula"))
     words = "it is m = 3 times too large: did you divide by m?"
     assert words in str(hidden.value) and words in str(visible.value)
+
+
+def test_an_error_deep_in_numpy_names_the_students_line_and_a_bare_assert_says_what_it_is(tmp_path):
+    from utils.grading import _call
+
+    cell = tmp_path / "cell.py"   # compiled outside pytest, whose assert rewriting adds a message
+    cell.write_text("def propagate(w):\n    assert w.dtype == float\n    return w\n")
+    ns = {}
+    exec(compile(cell.read_text(), str(cell), "exec"), ns)
+    propagate = ns["propagate"]
+
+    def invert(w):
+        # np.linalg.inv raises inside numpy's own python code
+        inverse = np.linalg.inv(w)
+        return inverse
+
+    case = judge.Case(args=(np.zeros((2, 3), np.float32),), label="float32 inputs")
+    said = judge._raised("propagate", case, _call(propagate, {"args": list(case.args), "kwargs": {}}))
+    assert "raised AssertionError at line" in said and "`assert w.dtype == float`" in said
+    assert said.endswith("check what it assumes (a dtype, a shape, a size taken from the notebook)")
+    said = judge._raised("invert", case, _call(invert, {"args": list(case.args), "kwargs": {}}))
+    assert "LinAlgError" in said and "`inverse = np.linalg.inv(w)`" in said, said
+
+
+def test_no_message_is_ever_empty():
+    class Info:
+        value, typename = CheckError(""), "CheckError"
+    assert judge._message(Info()).strip()
+    assert judge._message(None).strip()
+    said = judge._raised("f", judge.Case(args=()), {"ok": False, "error": "", "error_type": ""})
+    assert said.startswith("f() raised an exception") and said.endswith("without a message")
+
+
+def test_a_call_records_which_inputs_it_changed_in_place():
+    from utils.grading import _call
+
+    def update_parameters(parameters, grads, learning_rate):
+        parameters["W1"] -= learning_rate * grads["dW1"]
+        return parameters
+
+    params, grads = {"W1": np.ones((2, 2))}, {"dW1": np.ones((2, 2))}
+    rec = _call(update_parameters, {"args": [params, grads], "kwargs": {"learning_rate": 0.5}})
+    assert rec["ok"] and rec["changed"] == ["arg 0"]
+    assert np.array_equal(params["W1"], np.ones((2, 2))), "the caller's own copy is untouched"
+    rec = _call(lambda p, g, learning_rate: {"W1": p["W1"] - g["dW1"]},
+                {"args": [params, grads], "kwargs": {"learning_rate": 0.5}})
+    assert rec["changed"] == []

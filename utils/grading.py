@@ -22,6 +22,8 @@ import time
 import traceback
 from pathlib import Path
 
+import numpy as np
+
 from utils import plaindata
 
 PROBE_DIR_ENV = "NNDL_PROBE_DIR"
@@ -119,7 +121,11 @@ def _status(code):
 
 
 def _call(func, case):
-    """Runs func(*args, **kwargs) on copies of the inputs; captures prints and exceptions."""
+    """Runs func(*args, **kwargs) on copies of the inputs; captures prints and exceptions.
+
+    The record also says which inputs the call changed in place ("changed": ["arg 0", ...]),
+    for the functions whose template promises to leave them unchanged.
+    """
     args, kwargs = copy.deepcopy(case["args"]), copy.deepcopy(case["kwargs"])
     captured = io.StringIO()
     start = time.perf_counter()
@@ -128,13 +134,42 @@ def _call(func, case):
             value = func(*args, **kwargs)
         result = {"ok": True, "value": value}
     except Exception as e:  # the student's bug, reported by the judge with its line
-        frames = traceback.extract_tb(e.__traceback__)
         result = {"ok": False, "error": f"{type(e).__name__}: {e}"[:1000],
-                  "error_type": type(e).__name__,
-                  "line": (frames[-1].line or "")[:200] if frames else ""}
+                  "error_type": type(e).__name__, **_where(e)}
     result["seconds"] = time.perf_counter() - start
     result["stdout"] = captured.getvalue()[:2000]
+    result["changed"] = ([f"arg {i}" for i, a in enumerate(case["args"]) if not _same(a, args[i])]
+                         + [k for k, v in case["kwargs"].items() if not _same(v, kwargs[k])])
     return result
+
+
+def _where(error):
+    """{"line", "lineno", "function"} of the innermost frame of the student's own code that
+    `error` passed through (not numpy's, nor Python's, nor this course's utils), else the
+    innermost frame."""
+    frames = traceback.extract_tb(error.__traceback__)
+    library = (sys.prefix, sys.base_prefix, str(Path(__file__).resolve().parent))
+    own = [f for f in frames if not str(f.filename).startswith(library)] or frames
+    if not own:
+        return {"line": ""}
+    frame = own[-1]
+    return {"line": (frame.line or "")[:200], "lineno": frame.lineno,
+            "function": str(frame.name)[:100]}
+
+
+def _same(a, b):
+    """True if a and b are equal plain data (arrays compared by shape, dtype and values)."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape
+                and a.dtype == b.dtype and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc")))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(map(_same, a, b))
+    try:
+        return bool(a == b)
+    except Exception:  # an object whose == raises is not plain data: call it changed
+        return False
 
 
 def _instructor_verdict(name, func):

@@ -186,9 +186,9 @@ VARIANTS = {
     "two_fixed_rate": Variant(cells=ref(two_layer_model=TWO_FIXED_RATE),
                               scores=scores(two_layer_model=2.4),
                               hints={"test_two_layer_model": "learning_rate = 0.0075"}),
-    "two_no_update": Variant(cells=ref(two_layer_model=TWO_NO_UPDATE),
-                             scores=scores(two_layer_model=2.4),
-                             hints={"test_two_layer_model": "never changed"}),
+    # update_parameters of dnn_blocks.py updates the dict in place and returns it (issue 9),
+    # so a loop that does not re-assign its result trains too: full marks (was 2.4).
+    "two_no_update": Variant(cells=ref(two_layer_model=TWO_NO_UPDATE), scores=scores()),
     "two_swapped_return": Variant(cells=ref(two_layer_model=TWO_SWAPPED_RETURN),
                                   scores=scores(two_layer_model=0),
                                   hints={"test_two_layer_model": "return parameters, costs"}),
@@ -198,8 +198,7 @@ VARIANTS = {
                             hints={"test_L_layer_model": "every 1000 iterations"}),
     "L_extra_last": Variant(cells=ref(L_layer_model=L_EXTRA_LAST), scores=scores(L_layer_model=3.2),
                             hints={"test_L_layer_model": "one entry too many"}),
-    "L_no_update": Variant(cells=ref(L_layer_model=L_NO_UPDATE), scores=scores(L_layer_model=2.4),
-                           hints={"test_L_layer_model": "never changed"}),
+    "L_no_update": Variant(cells=ref(L_layer_model=L_NO_UPDATE), scores=scores()),  # as two_no_update
     "L_fixed_iterations": Variant(cells=ref(L_layer_model=L_FIXED_ITERATIONS),
                                   scores=scores(L_layer_model=2.4),
                                   hints={"test_L_layer_model": "3000 iterations"}),

@@ -114,12 +114,17 @@ def linear_activation_backward(dA, cache, activation):
     return grads
 ''',
     "update_parameters": '''def update_parameters(params, grads, learning_rate):
-    # in place, as many students write it: the grader passes copies
+    # a new dict without the template's deepcopy: the caller's dict is left as it was
+    return {name: value - learning_rate * grads["d" + name] for name, value in params.items()}
+''',
+}
+
+# In place, as many students write it: the template promises the caller's dict stays as it was.
+UPDATE_IN_PLACE = '''def update_parameters(params, grads, learning_rate):
     for name in params:
         params[name] -= learning_rate * grads["d" + name]
     return params
-''',
-}
+'''
 
 # --- typical mistakes, one per variant -----------------------------------------------------------
 
@@ -341,14 +346,17 @@ VARIANTS = {
                                "goes back through sigmoid", L_model_backward=0.5),
     "lmb_keys_shifted": mistake("L_model_backward", _f(LMB, LMB_OK, shift=1),
                                 "gradient with respect to A[l]", L_model_backward=0.5),
-    # update_parameters: 3 checks (W, b, keys and shapes)
+    # update_parameters: 4 checks (W, b, keys and shapes, the caller's dict unchanged); the
+    # fourth is new (issue 9), so 1/3 -> 2/4 and 2/3 -> 3/4
     "update_plus": mistake("update_parameters",
                            _f(UPDATE, UPDATE_OK, op="+", b_line=B_LINE.format(op="+")),
-                           "against the gradient", update_parameters=0.33),
+                           "against the gradient", update_parameters=0.5),
     "update_skip_last": mistake("update_parameters", _f(UPDATE, UPDATE_OK, stop="1, L"),
-                                "the last one too", update_parameters=0.33),
+                                "the last one too", update_parameters=0.5),
     "update_only_W": mistake("update_parameters", _f(UPDATE, UPDATE_OK, b_line="pass"),
-                             "did not change", update_parameters=0.67),
+                             "did not change", update_parameters=0.75),
+    "update_in_place": mistake("update_parameters", UPDATE_IN_PLACE, "changed the caller's",
+                               update_parameters=0.75),
 }
 
 # The few students `make demo` grades.

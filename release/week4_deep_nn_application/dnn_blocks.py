@@ -207,20 +207,24 @@ def L_model_backward(AL, Y, caches):
 def update_parameters(parameters, grads, learning_rate):
     """One step of gradient descent: W[l] -= learning_rate dW[l], b[l] -= learning_rate db[l].
 
+    The dict `parameters` is updated in place AND returned, so both styles of training loop
+    work: `parameters = update_parameters(parameters, grads, learning_rate)` and a bare
+    `update_parameters(parameters, grads, learning_rate)`. (The arrays themselves are replaced,
+    not changed: an array you took out of the dict earlier keeps its old values.)
+
     Arguments:
-    parameters -- dict W1, b1, ..., WL, bL (it is not changed)
+    parameters -- dict W1, b1, ..., WL, bL, updated in place
     grads -- dict with dW1, db1, ..., dWL, dbL of the same shapes
     learning_rate -- step size alpha
 
     Returns:
-    parameters -- a new dict with the updated W1, b1, ..., WL, bL
+    parameters -- the same dict, holding the updated W1, b1, ..., WL, bL
     """
     L = len(parameters) // 2
-    new = {}
     for l in range(1, L + 1):
-        new[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]
-        new[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
-    return new
+        parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]   # (n_l, n_l-1)
+        parameters[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]   # (n_l, 1)
+    return parameters
 
 
 # ---------------------------------------------------------------------------- predict

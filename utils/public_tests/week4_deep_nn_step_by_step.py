@@ -388,9 +388,15 @@ def update_parameters_test(target):
              "dW2": np.array([[-1.0, 2.5, 0.3]]),
              "db2": np.array([[0.8]]),
              "dA0": np.ones((2, 3)), "dA1": np.ones((3, 3))}
-    new = target({k: v.copy() for k, v in parameters.items()}, grads, 0.1)
+    mine = {k: v.copy() for k, v in parameters.items()}
+    new = target(mine, grads, 0.1)
     check_keys(new, list(parameters), "the updated parameters",
                hint="return every parameter, with the same keys")
+    for name, value in parameters.items():
+        if not np.array_equal(mine[name], value):
+            raise CheckError(f"update_parameters changed the caller's {name} in place, expected "
+                             "the dict passed in to stay as it was: keep the template's "
+                             "parameters = copy.deepcopy(params) and update the copy")
     for name, value in parameters.items():
         expected = value - 0.1 * grads["d" + name]
         check_array(new[name], expected, name,
