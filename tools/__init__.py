@@ -1,0 +1,1 @@
+"""Instructor tools of the nndl course (data builders); not shipped to students."""
