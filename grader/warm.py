@@ -217,7 +217,7 @@ def make_shell(figures):
 
 
 WARM_MODULES = ("numpy", "matplotlib.pyplot", "nbformat", "h5py", "PIL.Image", "utils",
-                "utils.data", "utils.checks", "utils.grading", "utils.plaindata")
+                "utils.data", "utils.checks", "utils.diagrams", "utils.grading", "utils.plaindata")
 
 
 def warm_up(figures=False):

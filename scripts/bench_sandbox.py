@@ -7,7 +7,9 @@ Every job runs the canned reference submission (grader/samples). Prints wall sec
 for the warm sandbox also CPU seconds per job (the job's processes and its supervisor: what a
 busy machine does not inflate), and whether every run
 recorded the same probe results as the kernel runner. The warm sandbox runs twice: figures not
-drawn (as the kernel runner, MPLBACKEND=Agg) and figures as PNG outputs (`figures=True`).
+drawn (as the kernel runner, MPLBACKEND=Agg), figures as PNG outputs (`figures=True`), and
+figures not drawn with the cells that only draw a diagram (`utils.diagrams`) tagged
+skip-autograde, to show what they cost.
 """
 import argparse
 import importlib
@@ -15,15 +17,23 @@ import tempfile
 import time
 from pathlib import Path
 
+import nbformat
 import numpy as np
 
 from grader import judge, sandbox
 from grader.samples import build
 
 
-def _jobs(assignment, root, n):
+def _jobs(assignment, root, n, skip_diagrams=False):
     variants = importlib.import_module(f"grader.samples.{assignment}").VARIANTS
     build.build(assignment, variants["reference"], root / "submission")
+    if skip_diagrams:
+        path = root / "submission" / f"{assignment}.ipynb"
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if "utils.diagrams" in cell.source:
+                cell.metadata.setdefault("tags", []).append("skip-autograde")
+        nbformat.write(nb, path)
     return [sandbox.make_job(assignment, root / "submission", root / f"job{i}") for i in range(n)]
 
 
@@ -51,8 +61,8 @@ def main():
             for job in jobs:
                 sandbox.run_job(job, masked=masked, engine=engine)
             rows.append((f"cold run_job, {engine} runner", jobs, time.perf_counter() - wall, None))
-        for figures in (False, True):
-            jobs = _jobs(args.assignment, tmp / f"warm-{figures}", args.jobs)
+        for figures, skip in ((False, False), (True, False), (False, True)):
+            jobs = _jobs(args.assignment, tmp / f"warm-{figures}-{skip}", args.jobs, skip)
             wall = time.perf_counter()
             box = sandbox.WarmSandbox(masked=masked, figures=figures)
             box.start()
@@ -60,7 +70,8 @@ def main():
             for job in jobs:
                 box.run(job)
                 cpu += box.cpu_seconds
-            rows.append((f"warm sandbox, figures {'as PNG' if figures else 'not drawn'}", jobs,
+            rows.append((f"warm sandbox, figures {'as PNG' if figures else 'not drawn'}"
+                         + (", diagram cells skipped" if skip else ""), jobs,
                          time.perf_counter() - started, cpu))
             box.close()
             print(f"warm sandbox start-up: {started - wall:.2f} s")
@@ -68,7 +79,7 @@ def main():
         print(f"{args.assignment}, seconds per job:")
         for what, js, seconds, cpu in rows:
             same = all(_same(reference, sandbox.recorded(j)) for j in js)
-            print(f"  {what:28s} {seconds / len(js):6.2f} s/job wall"
+            print(f"  {what:52s} {seconds / len(js):6.2f} s/job wall"
                   + (f", {cpu / len(js):5.2f} s/job CPU" if cpu is not None else "")
                   + f"  ({len(js)} jobs; probe results "
                   f"{'identical to' if same else 'DIFFERENT from'} the kernel runner's)")
