@@ -570,28 +570,63 @@ def run_one(shell, job_dir, student, limits, isolated):
 
 
 def _cpu_seconds():
-    """CPU time of this process and of every job process it has reaped."""
+    """CPU time of this process and of every process it has reaped."""
     return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def serve(jobs_root, figures):
-    """The warm process: requests on stdin, one answer line each on stdout."""
+    """The warm process: one request a line on stdin, one answer line each on stdout.
+
+    It never reads a job itself: each request is read, run and answered by a supervisor
+    forked for it, so no job's notebook, outputs or student id ever sits in the memory the
+    next job's child is forked from (freed memory is not wiped).
+    """
+    sys.stdout = sys.stderr                         # stdout carries the answers only
     shell = warm_up(figures)
-    LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # the children's PID 1 are reaped here
     LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)         # nothing can ptrace or read our memory
-    answer = sys.stdout
-    sys.stdout = sys.stderr
-    answer.write(json.dumps({"ready": True}) + "\n")
-    answer.flush()
-    for line in sys.stdin:
-        req = json.loads(line)
-        job_dir = os.path.join(jobs_root, os.path.basename(req["job"]))
-        cpu = _cpu_seconds()
-        code, err = run_one(shell, job_dir, req["student"], req["limits"], req["isolated"])
-        answer.write(json.dumps({"code": code, "err": err,
-                                 "cpu_seconds": round(_cpu_seconds() - cpu, 3)}) + "\n")
-        answer.flush()
+    _answer({"ready": True})
+    while True:
+        pid = os.fork()
+        if pid == 0:
+            os._exit(_supervise(shell, jobs_root))
+        _, status = os.waitpid(pid, 0)
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == EXIT_NO_MORE_JOBS:
+            return
+        if status != 0:  # it died before answering (its own failure, not the submission's)
+            _answer({"code": 1, "err": f"the job's supervisor ended ({status})"})
+
+
+EXIT_NO_MORE_JOBS = 3
+
+
+def _answer(obj):
+    data = (json.dumps(obj) + "\n").encode()
+    while data:
+        data = data[os.write(1, data):]
+
+
+def _read_request():
+    """One line from stdin, read unbuffered (the host sends the next only after the answer)."""
+    line = b""
+    while not line.endswith(b"\n"):
+        chunk = os.read(0, 65536)
+        if not chunk:
+            return None
+        line += chunk
+    return json.loads(line)
+
+
+def _supervise(shell, jobs_root):
+    """A forked supervisor: reads one request, runs the job, answers; its exit status."""
+    LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # the job children's PID 1 are reaped here
+    req = _read_request()
+    if req is None:
+        return EXIT_NO_MORE_JOBS
+    job_dir = os.path.join(jobs_root, os.path.basename(req["job"]))
+    code, err = run_one(shell, job_dir, req["student"], req["limits"], req["isolated"])
+    _answer({"code": code, "err": err, "cpu_seconds": round(_cpu_seconds(), 3)})
+    return 0
 
 
 def once(job_dir, limits):

@@ -193,6 +193,48 @@ def test_monkey_patches_and_random_state_do_not_reach_the_next_job(box, tmp_path
     assert plaindata.load(tmp_path / "check/job/probe/outputs/f/case00")["value"] == 2
 
 
+SCAN_OWN_MEMORY = r"""
+import ctypes, json, os
+libc = ctypes.CDLL(None, use_errno=True)
+
+class Span(ctypes.Structure):
+    _fields_ = [("base", ctypes.c_void_p), ("len", ctypes.c_size_t)]
+
+libc.sbrk.restype = ctypes.c_void_p
+libc.process_vm_readv.restype = ctypes.c_ssize_t
+libc.process_vm_readv.argtypes = [ctypes.c_int, ctypes.POINTER(Span), ctypes.c_ulong,
+                                  ctypes.POINTER(Span), ctypes.c_ulong, ctypes.c_ulong]
+MB = 1 << 20
+buf = ctypes.create_string_buffer(MB)
+needle = ("SECRET" + "_OF_THE_FIRST_JOB").encode()
+
+def hits(start, end):
+    # process_vm_readv on ourselves: unmapped addresses fail instead of crashing
+    found = 0
+    for at in range(start & ~(MB - 1), end, MB):
+        got = libc.process_vm_readv(os.getpid(), ctypes.byref(Span(ctypes.addressof(buf), MB)),
+                                    1, ctypes.byref(Span(at, MB)), 1, 0)
+        found += got > 0 and needle in buf.raw[:got]
+    return found
+
+top = libc.sbrk(0)
+found = hits(top - (1 << 30), top + MB)
+found += sum(hits(id(o) - (1 << 28), id(o) + (1 << 28)) for o in (object(), "x" * 10, json, os))
+print(json.dumps(found))
+"""
+
+
+def test_no_trace_of_an_earlier_job_in_the_memory_a_job_starts_with(box, tmp_path):
+    """The same scan of the job's own memory finds the secret as often (in the scan's own
+    variables) before and after a job that held it in its source and outputs: the warm
+    process the jobs are forked from never had the first job's notebook in its memory."""
+    _, before, _ = _run(box, tmp_path / "before", [SCAN_OWN_MEMORY])
+    _run(box, tmp_path / "secret", ["# SECRET_OF_THE_FIRST_JOB\n"
+                                    "print('SECRET_OF_THE_FIRST_JOB ' * 50)\n" + "x = 1\n" * 50])
+    _, after, _ = _run(box, tmp_path / "after", [SCAN_OWN_MEMORY])
+    assert json.loads(after[0]) == json.loads(before[0])
+
+
 def test_a_cell_that_exits_or_hangs_costs_a_restart_and_the_rest_runs(box, tmp_path):
     cells = ["def f(x):\n    return x * 10\nprint('defined')",
              "import os\nos._exit(3)",
