@@ -30,6 +30,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -196,6 +197,8 @@ def main(argv=None):
               f"A={assignment}, or nbgrader zip_collect) or copy them there", file=sys.stderr)
         return 1
     print_protections()
+    # the score table's gradebook module (SQLAlchemy: about 0.5 s) imports while nbgrader runs
+    threading.Thread(target=importlib.import_module, args=("nbgrader.api",), daemon=True).start()
     nbgrader_args = student_args(nbgrader_args, taken)
     one = any(a.startswith("--student") for a in nbgrader_args)
     spread = [] if one else [f"--SandboxedJudge.batch_from={course / intake.INTAKE}",

@@ -2,15 +2,21 @@
 
 Configured in nbgrader_config.py as the first of `Autograde.autograde_preprocessors`. For each
 submitted notebook it
-1. copies the notebook and its folder into a throw-away job folder,
-2. writes the judge's inputs (seeded per student) and runs the notebook in the sandbox
-   (grader/sandbox.py, grader/runner.py), which records what each graded function returns,
-3. runs the judge (grader/judge.py) in a separate process on that plain data,
-4. writes each grade cell's verdict as the cell's output, in the form nbgrader's
+1. makes a job of it (plain data: the notebook, its folder's files, the seed, the limits),
+2. has grader.pool.grade_job write the judge's inputs (seeded per student), run the notebook
+   in the sandbox (grader/sandbox.py, grader/runner.py), which records what each graded
+   function returns, and run the judge (grader/judge.py, a separate process) on that data,
+3. writes each grade cell's verdict as the cell's output, in the form nbgrader's
    SaveAutoGrades reads: no error = full points, a number = partial points, an error = 0.
 Cells that are not grade cells get the outputs the sandboxed run produced.
+
+In a batch (`batch_from`, set by grader.batch), the first notebook starts every submission's
+job on the workers (grader.pool: local processes, or a dask cluster with `scheduler`), and
+each notebook then takes its job's result, or runs again here if nbgrader's sanitize steps
+handed in other code than the workers ran. The gradebook is only ever touched here.
 """
 import ast
+import functools
 import hashlib
 import json
 import os
@@ -47,14 +53,7 @@ class RepairCells(NbGraderPreprocessor):
     """
 
     def preprocess(self, nb, resources):
-        info = resources["nbgrader"]
-        with Gradebook(info["db_url"]) as gb:
-            notebook = gb.find_notebook(info["notebook"], info["assignment"])
-            grades = {c.name: float(c.max_score) for c in notebook.grade_cells}
-            solutions = {c.name for c in notebook.solution_cells}
-            tasks = {c.name for c in notebook.task_cells}
-            known = {c.name: (c.cell_type, _flags(c, grades, solutions, tasks))
-                     for c in notebook.source_cells}
+        known = released(resources["nbgrader"])["known"]
         seen, notes = set(), []
         for i, cell in enumerate(nb.cells):
             nb.cells[i], note = self._repair(cell, known, seen)
@@ -260,7 +259,7 @@ class Batch:
             f"*/{info['assignment']}/{name}") if p.is_file())
         self.order = {f.parent.name: i for i, f in enumerate(self.folders)}
         self.futures, self.started = {}, 0
-        self.sanitize = sanitize_steps(judge_step.config)
+        self.locked = released(info)["locked"]     # what nbgrader's OverwriteCells puts back
 
     def result(self, student, job):
         """grade_job's result for `student`, or None if the workers ran other code."""
@@ -277,31 +276,27 @@ class Batch:
         return done if ran == job_key(job) else None
 
     def _start(self, folder):
-        """Starts one submission as nbgrader will hand it in: through nbgrader's sanitize
-        steps (test cells restored from the gradebook), lost test cells put back."""
+        """Starts one submission as nbgrader will most likely hand it in: locked cells (the
+        test cells) as the gradebook has them, lost test cells put back. Anything else that
+        nbgrader's sanitize steps repair shows as a different job_key and is run again."""
         student, path = folder.parent.name, folder / f"{self.info['notebook']}.ipynb"
         try:
             if path.stat().st_size > MAX_NOTEBOOK_BYTES:
                 return
             nb = nbformat.read(path, as_version=4)
-            resources = {"nbgrader": {**self.info, "student": student}}
-            for step in self.sanitize:
-                nb, resources = step(nb, resources)
-            restore_grade_cells(nb, resources)
+            for cell in nb.cells:
+                meta = cell.metadata.get("nbgrader")
+                name = meta.get("grade_id") if isinstance(meta, dict) else None
+                if cell.cell_type == "code":           # as nbgrader's ClearOutput
+                    cell.outputs, cell.execution_count = [], None
+                if cell.cell_type == "code" and isinstance(name, str) and name in self.locked:
+                    cell.source = self.locked[name]
+            restore_grade_cells(nb, {"nbgrader": {**self.info, "student": student}})
             job = self.step.job(nb, folder, self.info["assignment"], student, self.step._checked)
         except Exception as e:  # noqa: BLE001 (nbgrader will hand it in and say what is wrong)
             self.step.log.debug("not started ahead: %s: %s", student, e)
             return
         self.futures[student] = (job_key(job), self.pool.submit(job))
-
-
-def sanitize_steps(config):
-    """nbgrader autograde's sanitize preprocessors, as configured, ready to call."""
-    from nbgrader.converters import Autograde
-    from traitlets.utils.importstring import import_item
-    steps = config.Autograde.get("sanitize_preprocessors") or \
-        Autograde.class_traits()["sanitize_preprocessors"].default()
-    return [(import_item(s) if isinstance(s, str) else s)(config=config) for s in steps]
 
 
 def code_cells(nb):
@@ -323,24 +318,53 @@ def job_key(job):
     return h.hexdigest()
 
 
+def released(info):
+    """What the gradebook records about the released notebook `info` names (nbgrader's
+    resources["nbgrader"]), as plain data: {"known": {cell: (type, flags)}, "grade_cells":
+    [(name, points, source)] of code grade cells, "locked": {name: source} of locked code
+    cells}. Read once per process in a grader.batch run, where the released notebook cannot
+    change; otherwise (formgrader, a bare nbgrader) at every call."""
+    key = (info["db_url"], info["notebook"], info["assignment"])
+    if os.environ.get("NNDL_BATCH_TOTAL"):
+        return _released_once(key)
+    return _read_released(key)
+
+
+@functools.lru_cache(maxsize=16)
+def _released_once(key):
+    return _read_released(key)
+
+
+def _read_released(key):
+    db_url, notebook_id, assignment = key
+    with Gradebook(db_url) as gb:
+        notebook = gb.find_notebook(notebook_id, assignment)
+        grades = {c.name: float(c.max_score) for c in notebook.grade_cells}
+        solutions = {c.name for c in notebook.solution_cells}
+        tasks = {c.name for c in notebook.task_cells}
+        cells = notebook.source_cells
+        sources = {c.name: c.source for c in cells}
+        return {"known": {c.name: (c.cell_type, _flags(c, grades, solutions, tasks)) for c in cells},
+                "grade_cells": [(c.name, float(c.max_score), sources[c.name])
+                                for c in notebook.grade_cells if c.cell_type == "code"],
+                "locked": {c.name: c.source for c in cells if c.locked and c.cell_type == "code"}}
+
+
 def restore_grade_cells(nb, resources):
     """Appends, from the gradebook, any grade cell the submission lost; returns notes."""
     info = resources["nbgrader"]
     present = {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells}
     restored = []
-    with Gradebook(info["db_url"]) as gb:
-        notebook = gb.find_notebook(info["notebook"], info["assignment"])
-        for gc in notebook.grade_cells:
-            if gc.name in present or gc.cell_type != "code":
-                continue
-            src = gb.find_source_cell(gc.name, info["notebook"], info["assignment"])
-            cell = nbformat.v4.new_code_cell(src.source)
-            cell["id"] = re.sub(r"[^A-Za-z0-9_-]", "-", f"restored-{gc.name}")[:64]  # same each time
-            cell.metadata["nbgrader"] = {"grade": True, "grade_id": gc.name, "locked": True,
-                                         "points": gc.max_score, "schema_version": 3,
-                                         "solution": False, "task": False}
-            nb.cells.append(cell)
-            restored.append(f"'{gc.name}'")
+    for name, points, source in released(info)["grade_cells"]:
+        if name in present:
+            continue
+        cell = nbformat.v4.new_code_cell(source)
+        cell["id"] = re.sub(r"[^A-Za-z0-9_-]", "-", f"restored-{name}")[:64]  # same each time
+        cell.metadata["nbgrader"] = {"grade": True, "grade_id": name, "locked": True,
+                                     "points": points, "schema_version": 3,
+                                     "solution": False, "task": False}
+        nb.cells.append(cell)
+        restored.append(f"'{name}'")
     if len(restored) == 1:
         return [f"the test cell {restored[0]} was missing from the notebook; it was put back "
                 "at the end and graded"]
@@ -371,14 +395,27 @@ def parse_cells(nb):
         src = str(cell.source)[:MAX_CELL_CHARS]
         if src.lstrip().startswith("%%"):  # a cell magic (%%time ...): read the python below it
             src = src.lstrip().partition("\n")[2]
-        try:
-            tree = ast.parse(_IPYTHON.transform_cell(src))
-        except (SyntaxError, ValueError) as e:  # ValueError: null bytes
-            tree = e if isinstance(e, SyntaxError) else SyntaxError(str(e))
-        except Exception as e:  # the transformer on odd input: read the cell as plain python
-            tree = SyntaxError(f"unreadable cell ({type(e).__name__})")
-        out.append((i, src, tree))
+        out.append((i, src, _parse(src)))
     return out
+
+
+def _parse(src):
+    """The ast tree of one cell's source (read only by the callers), or its SyntaxError."""
+    return _parse_remembered(src) if len(src) < 20_000 else _parse_source(src)
+
+
+@functools.lru_cache(maxsize=2048)   # most cells are the same in every submission of a batch
+def _parse_remembered(src):
+    return _parse_source(src)
+
+
+def _parse_source(src):
+    try:
+        return ast.parse(_IPYTHON.transform_cell(src))
+    except (SyntaxError, ValueError) as e:  # ValueError: null bytes
+        return e if isinstance(e, SyntaxError) else SyntaxError(str(e))
+    except Exception as e:  # the transformer on odd input: read the cell as plain python
+        return SyntaxError(f"unreadable cell ({type(e).__name__})")
 
 
 def _bound_names(body):
