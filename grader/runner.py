@@ -1,5 +1,8 @@
 """Runs one submission's notebook inside the sandbox, then records its graded functions.
 
+The kernel runner: the reference path (`sandbox.run_job(..., engine="kernel")`); grading uses
+grader/warm.py, which keeps these semantics without a kernel, many times faster.
+
 Started by grader/sandbox.py as `python runner.py JOB_DIR`, where JOB_DIR holds job.json,
 submission/ (the notebook and its files; the kernel's working directory) and probe/ (the
 judge's inputs). Writes JOB_DIR/executed.ipynb and JOB_DIR/log.json. Everything it writes is

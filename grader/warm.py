@@ -1,10 +1,11 @@
 """A warm sandboxed runner: imports once, runs many submissions, each in a fresh forked child.
 
 Started by grader/sandbox.py (`WarmSandbox`) as `python warm.py serve JOBS_ROOT` inside
-bubblewrap. It imports numpy, matplotlib, IPython and `utils` once, then reads one request a
-line on stdin ({"job": folder name below JOBS_ROOT, "student", "limits"}) and answers one line
-on stdout ({"code", "err"}). It never runs submission code itself: for every attempt at a job
-it forks a child that
+bubblewrap. It imports numpy, matplotlib, IPython and `utils` once, then forks a supervisor per
+job, which reads one request line on stdin ({"job": folder name below JOBS_ROOT, "student",
+"limits", "isolated"}), runs the job and answers one line on stdout ({"code", "err",
+"cpu_seconds"}): the warm process itself never holds a job's data. Nothing runs submission
+code but, for every attempt at a job, a child forked by the supervisor that
 
 - enters new user, mount, PID, network and IPC namespaces (PID 1 of its own PID namespace, so
   it can neither see nor signal the warm process, and killing it ends everything it started),
@@ -14,8 +15,10 @@ it forks a child that
 - executes cells in-process with IPython's InteractiveShell (magics, `?`, display hooks,
   optionally inline figures; no kernel, no ZMQ) on the warm process's orders over a pipe.
 
-The warm process keeps the semantics of grader/runner.py: a cell that kills its process or runs
-past its time limit is marked, a new child is forked and the good cells before it replayed;
+The supervisor keeps the semantics of grader/runner.py (the kernel runner): a cell that kills its process or runs
+past its time limit (the supervisor kills it: a cell cannot dodge that) is marked, a new
+child is forked and the good cells before it replayed (a cell killed mid-way keeps only the
+grader's note, not what it printed before);
 the cells have a time budget (`cells_seconds`, replays included) and a number of restarts; the
 graded functions are then probed with `utils.grading.record_alone`, each with its own budget.
 It writes JOB/executed.ipynb and JOB/log.json; everything there is untrusted for the caller.
