@@ -51,3 +51,10 @@ def changed_inputs(sub, name):
             continue
         out.append((case, list(rec.get("changed") or []) if isinstance(rec, dict) else []))
     return out
+
+
+def weight(table, name, kind, parts=1):
+    """The weight of one of the `parts` checks of `name`'s `kind`: the kind's weight split
+    equally (for hidden modules that write their checks by hand)."""
+    (k,) = [k for k in table[name] if k.name == kind]
+    return k.weight / parts

@@ -1,94 +1,25 @@
 """Hidden checks for week 2, numpy basics. Run only by the judge (grader/judge.py).
 
-`cases(rng)` chooses the inputs for one submission; each test is one check of one graded
-function (marker `checks(name)`); the `sub` fixture holds what the submission returned.
-Checks per function (score = checks passed / checks x points): basic_sigmoid 1,
-sigmoid 3, sigmoid_derivative 3, image2vector 2, normalize_rows 3, softmax 5, L1 2, L2 2.
+The inputs are fresh draws of the kinds in the visible table
+(`utils.public_tests.week2_numpy_basics.TABLE`), seeded per submission; each test checks one
+kind of one graded function (marker `checks(name, weight=...)`, the weight read from the
+table); the `sub` fixture holds what the submission returned.
 """
 import numpy as np
 
-from grader.judge import Case, checks
+from grader.judge import checks
 from grader.reference import week2_numpy_basics as ref
+from grader.tables import table_cases, weight
 from utils.checks import CheckError, expect
+from utils.public_tests.week2_numpy_basics import TABLE
 
+cases = table_cases(TABLE)
 DEPENDS = {"sigmoid_derivative": ["sigmoid"]}
 # Shipped modules holding answers to this week's graded functions (utils.logreg.sigmoid:
 # basic_sigmoid and sigmoid; utils.activations: sigmoid, and sigmoid_backward gives
 # sigmoid_derivative). Later weeks use them; while this week is graded the sandbox replaces
 # them by grader/withheld.py, whose functions raise an error saying why.
 MASKED = ["utils/logreg.py", "utils/activations.py"]
-
-
-# --- inputs -------------------------------------------------------------------------------
-
-def _elementwise_cases(rng):
-    """Matrices (non-square, one row, one column), a 1-D vector and a python float."""
-    r, c = int(rng.integers(2, 5)), int(rng.integers(5, 8))
-    shapes = [(r, c), (1, int(rng.integers(3, 7))), (int(rng.integers(3, 7)), 1)]
-    out = [Case((rng.normal(0, 3, s),), label=f"x of shape {s}", tags={"matrix"}) for s in shapes]
-    n = int(rng.integers(4, 9))
-    out.append(Case((rng.normal(0, 3, n),), label=f"a 1-D vector x of shape ({n},)",
-                    tags={"vector"}))
-    v = float(rng.choice([-1.0, 1.0]) * rng.uniform(0.5, 3.0))
-    out.append(Case((v,), label=f"the python float x = {v:.4g}", tags={"number"}))
-    return out
-
-
-def _rowwise_cases(rng):
-    """Three non-square matrices, one row, one column (tags main/row/column). No float32 inputs:
-    no visible test has them (tests/test_cases_rule.py)."""
-    r, c = int(rng.integers(2, 4)), int(rng.integers(4, 7))
-    t = int(rng.integers(3, 6))
-    out = [Case((rng.normal(0, 2, (r, c)),), label=f"x of shape ({r}, {c})", tags={"main"}),
-           Case((rng.normal(0, 2, (t, 2)),), label=f"x of shape ({t}, 2)", tags={"main"}),
-           Case((rng.normal(0, 2, (2, 3)),), label="x of shape (2, 3)", tags={"main"})]
-    n, m = int(rng.integers(3, 7)), int(rng.integers(3, 6))
-    out.append(Case((rng.normal(0, 2, (1, n)),), label=f"a single row, x of shape (1, {n})",
-                    tags={"row"}))
-    out.append(Case((rng.normal(0, 2, (m, 1)),), label=f"a single column, x of shape ({m}, 1)",
-                    tags={"column"}))
-    return out
-
-
-def _large_softmax_case(rng):
-    """Rows near 1000, near 0 and near -1000: e^x overflows or underflows without the shift."""
-    x = rng.normal(0, 3, (3, 4)) + np.array([[1000.0], [0.0], [-1000.0]])
-    return Case((x,), label="x of shape (3, 4) with rows near 1000, 0 and -1000", tags={"large"})
-
-
-def _labels(rng, shape, dtype=float):
-    """yhat in (0, 1) and labels y in {0, 1} with both labels present."""
-    y = (rng.random(shape) < 0.5).astype(dtype)
-    y.flat[0] = 1
-    if y.size > 1:
-        y.flat[1] = 0
-    return rng.uniform(0.05, 0.95, shape), y
-
-
-def _loss_cases(rng):
-    n, k = int(rng.integers(6, 10)), int(rng.integers(4, 8))
-    shapes = [((5,), "vector", int), ((n,), "vector", float), ((1, k), "row", float),
-              ((1, 1), "row", float)]
-    return [Case(_labels(rng, s, dt), label=f"yhat and y of shape {s}", tags={tag})
-            for s, tag, dt in shapes]
-
-
-def cases(rng):
-    """{function: [Case]}: several shapes, non-square, single rows and columns, seeded."""
-    lo, hi = -float(rng.uniform(0.5, 4.0)), float(rng.uniform(0.5, 4.0))
-    big = float(rng.uniform(5.0, 9.0))
-    images = [(3, 3, 2), (5, 3, 2), (2, 4, int(rng.integers(3, 5)))]
-    return {
-        "basic_sigmoid": [Case((v,), label=f"x = {v:.4g} (a python float)") for v in (lo, hi, big)],
-        "sigmoid": _elementwise_cases(rng),
-        "sigmoid_derivative": _elementwise_cases(rng),
-        "image2vector": [Case((rng.uniform(0, 1, s),), label=f"an image of shape {s}")
-                         for s in images],
-        "normalize_rows": _rowwise_cases(rng),
-        "softmax": _rowwise_cases(rng) + [_large_softmax_case(rng)],
-        "L1": _loss_cases(rng),
-        "L2": _loss_cases(rng),
-    }
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -154,37 +85,37 @@ def _check_elementwise(sub, name, tag=None):
         expect(out, getattr(ref, name)(x), f"{name}({case.label})", alternatives=lambda: mistakes(x))
 
 
-@checks("basic_sigmoid")
+@checks("basic_sigmoid", weight=weight(TABLE, "basic_sigmoid", "main"))
 def test_basic_sigmoid_values(sub):
     _check_elementwise(sub, "basic_sigmoid")
 
 
-@checks("sigmoid")
+@checks("sigmoid", weight=weight(TABLE, "sigmoid", "main"))
 def test_sigmoid_matrices(sub):
-    _check_elementwise(sub, "sigmoid", "matrix")
+    _check_elementwise(sub, "sigmoid", "main")
 
 
-@checks("sigmoid")
+@checks("sigmoid", weight=weight(TABLE, "sigmoid", "vector"))
 def test_sigmoid_vector(sub):
     _check_elementwise(sub, "sigmoid", "vector")
 
 
-@checks("sigmoid")
+@checks("sigmoid", weight=weight(TABLE, "sigmoid", "number"))
 def test_sigmoid_number(sub):
     _check_elementwise(sub, "sigmoid", "number")
 
 
-@checks("sigmoid_derivative")
+@checks("sigmoid_derivative", weight=weight(TABLE, "sigmoid_derivative", "main"))
 def test_sigmoid_derivative_matrices(sub):
-    _check_elementwise(sub, "sigmoid_derivative", "matrix")
+    _check_elementwise(sub, "sigmoid_derivative", "main")
 
 
-@checks("sigmoid_derivative")
+@checks("sigmoid_derivative", weight=weight(TABLE, "sigmoid_derivative", "vector"))
 def test_sigmoid_derivative_vector(sub):
     _check_elementwise(sub, "sigmoid_derivative", "vector")
 
 
-@checks("sigmoid_derivative")
+@checks("sigmoid_derivative", weight=weight(TABLE, "sigmoid_derivative", "number"))
 def test_sigmoid_derivative_number(sub):
     _check_elementwise(sub, "sigmoid_derivative", "number")
 
@@ -205,7 +136,7 @@ def _column_hint(shape, n):
     return "the column must hold every entry of the image once"
 
 
-@checks("image2vector")
+@checks("image2vector", weight=weight(TABLE, "image2vector", "main", parts=2))
 def test_image2vector_shape(sub):
     for case, out in _results(sub, "image2vector", error_hints=IMAGE_ERRORS):
         n = case.args[0].size
@@ -218,7 +149,7 @@ def test_image2vector_shape(sub):
                              + _column_hint(out.shape, n))
 
 
-@checks("image2vector")
+@checks("image2vector", weight=weight(TABLE, "image2vector", "main", parts=2))
 def test_image2vector_order(sub):
     for case, out in _results(sub, "image2vector", error_hints=IMAGE_ERRORS):
         (image,) = case.args
@@ -267,17 +198,17 @@ def _check_normalize(sub, tag):
                rtol=rtol)
 
 
-@checks("normalize_rows")
+@checks("normalize_rows", weight=weight(TABLE, "normalize_rows", "main"))
 def test_normalize_rows_values(sub):
     _check_normalize(sub, "main")
 
 
-@checks("normalize_rows")
+@checks("normalize_rows", weight=weight(TABLE, "normalize_rows", "row"))
 def test_normalize_rows_one_row(sub):
     _check_normalize(sub, "row")
 
 
-@checks("normalize_rows")
+@checks("normalize_rows", weight=weight(TABLE, "normalize_rows", "column"))
 def test_normalize_rows_one_column(sub):
     _check_normalize(sub, "column")
 
@@ -325,12 +256,12 @@ def _check_softmax(sub, tag):
                rtol=rtol)
 
 
-@checks("softmax")
+@checks("softmax", weight=weight(TABLE, "softmax", "main", parts=2))
 def test_softmax_values(sub):
     _check_softmax(sub, "main")
 
 
-@checks("softmax")
+@checks("softmax", weight=weight(TABLE, "softmax", "main", parts=2))
 def test_softmax_rows_sum_to_one(sub):
     for case, out in _results(sub, "softmax", "main", SOFTMAX_ERRORS):
         call = f"softmax({case.label})"
@@ -350,17 +281,17 @@ def test_softmax_rows_sum_to_one(sub):
         raise CheckError(f"the rows of {call} sum to {shown}, expected 1 each: {hint}")
 
 
-@checks("softmax")
+@checks("softmax", weight=weight(TABLE, "softmax", "row"))
 def test_softmax_one_row(sub):
     _check_softmax(sub, "row")
 
 
-@checks("softmax")
+@checks("softmax", weight=weight(TABLE, "softmax", "column"))
 def test_softmax_one_column(sub):
     _check_softmax(sub, "column")
 
 
-@checks("softmax")
+@checks("softmax", weight=weight(TABLE, "softmax", "large"))
 def test_softmax_large_values(sub):
     _check_softmax(sub, "large")
 
@@ -402,21 +333,21 @@ def _check_loss(sub, name, tag):
                alternatives=lambda: _loss_mistakes(name, yhat, y))
 
 
-@checks("L1")
+@checks("L1", weight=weight(TABLE, "L1", "main"))
 def test_L1_vectors(sub):
-    _check_loss(sub, "L1", "vector")
+    _check_loss(sub, "L1", "main")
 
 
-@checks("L1")
+@checks("L1", weight=weight(TABLE, "L1", "row"))
 def test_L1_rows(sub):
     _check_loss(sub, "L1", "row")
 
 
-@checks("L2")
+@checks("L2", weight=weight(TABLE, "L2", "main"))
 def test_L2_vectors(sub):
-    _check_loss(sub, "L2", "vector")
+    _check_loss(sub, "L2", "main")
 
 
-@checks("L2")
+@checks("L2", weight=weight(TABLE, "L2", "row"))
 def test_L2_rows(sub):
     _check_loss(sub, "L2", "row")

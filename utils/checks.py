@@ -216,3 +216,21 @@ def check_tuple(found, length, name, hint="keep the return line of the template"
                 if isinstance(found, (tuple, list)) else f"of type {type(found).__name__}")
         _fail(name, what, f"a tuple of {length} values", hint)
     return tuple(found)
+
+
+def check_logistic(found, z, name, hint=None):
+    """Checks that `found` is sigmoid(z), entry by entry, without computing sigmoid: its
+    inverse, the logit log(s / (1 - s)), must give z back. An independent oracle for the
+    visible tests' drawn inputs (z a number or an array of any shape)."""
+    if isinstance(z, np.ndarray):
+        if not isinstance(found, np.ndarray) or found.shape != z.shape:
+            raise CheckError(f"{name} is {type(found).__name__} of shape {np.shape(found)}, "
+                             f"expected an array of shape {z.shape}: apply np.exp to the whole "
+                             "array, entry by entry")
+    elif not is_number(found):
+        _fail(name, f"of type {type(found).__name__}", "a number", "for a number, return a number")
+    with np.errstate(all="ignore"):
+        s = np.asarray(found, dtype=float)
+        logit = np.log(s / (1 - s))
+    check_array(np.atleast_1d(logit), np.atleast_1d(np.asarray(z, dtype=float)),
+                f"log(s / (1 - s)) for s = {name}", rtol=1e-4, atol=1e-6, hint=hint)

@@ -4,11 +4,91 @@ Each `<name>_test(target)` calls the student's function on small fixed inputs (a
 matrix, a single row or column, a 1-D vector, a plain number where the function takes one),
 checks types, shapes and known values with `utils.checks`, and prints "All tests passed." or
 raises `CheckError` with a hint. The known values were computed once and are written out here.
-These tests only help the student: the points are decided by the judge.
+Then it runs one visible draw of every other kind of input in `TABLE`, checked against an
+independent oracle; the judge draws the same kinds afresh (utils.cases). These tests only help
+the student: the points are decided by the judge.
 """
 import numpy as np
 
-from utils.checks import CheckError, check_array, check_scalar, is_number
+from utils.cases import Case, Kind, visible_case
+from utils.checks import CheckError, check_array, check_logistic, check_scalar, is_number
+
+# Sizes the notebook's own examples use; every function also gets inputs of other sizes.
+NOTEBOOK_SIZES = {2, 3, 4, 5, 6, 241, 1000, 100_000}
+ROWS = "It must also work for a single row `(1, n)` and a single column `(m, 1)`."
+
+
+def _size(rng, lo=2, hi=10):
+    return int(rng.integers(lo, hi))
+
+
+def _number(rng, lo=0.5, hi=3.0):
+    v = float(rng.choice([-1.0, 1.0]) * rng.uniform(lo, hi))
+    return Case((v,), label=f"the python float x = {v:.4g}")
+
+
+def _matrix(rng, shape=None, label="x"):
+    """x of `shape`, else of a random non-square shape."""
+    if shape is None:                          # non-square, no size of the notebook
+        r, c = _size(rng, 7, 10), _size(rng, 7, 10)
+        shape = (r, c) if r != c else (r, c + 1)
+    x = rng.normal(0, 2, shape)
+    return Case((x,), label=f"{label} of shape {shape}")
+
+
+def _vector(rng):
+    n = _size(rng, 7, 10)
+    return Case((rng.normal(0, 3, n),), label=f"a 1-D vector x of shape ({n},)")
+
+
+def _image(rng):
+    shape = (_size(rng, 7, 10), _size(rng, 7, 10), int(rng.choice([1, 7, 8])))
+    return Case((rng.uniform(0, 1, shape),), label=f"an image of shape {shape}")
+
+
+def _large(rng):
+    """Rows near 1000, near 0 and near -1000: e^x overflows or underflows without the shift."""
+    x = rng.normal(0, 3, (3, 7)) + np.array([[1000.0], [0.0], [-1000.0]])
+    return Case((x,), label="x of shape (3, 7) with rows near 1000, 0 and -1000")
+
+
+def _losses(rng, row):
+    """yhat in (0, 1) and labels y in {0, 1} with both labels present, 1-D or one row."""
+    n = _size(rng, 7, 12)
+    shape = (1, n) if row else (n,)
+    y = (rng.random(shape) < 0.5).astype(float)
+    y.flat[0], y.flat[1] = 1, 0
+    return Case((rng.uniform(0.05, 0.95, shape), y), label=f"yhat and y of shape {shape}")
+
+
+def _elementwise(numbers):
+    return [Kind("main", _matrix, draws=3), Kind("vector", _vector, says=numbers[0]),
+            Kind("number", _number, says=numbers[1])]
+
+
+# {function: [Kind]}: a function's points are split over its kinds by weight.
+TABLE = {
+    "basic_sigmoid": [Kind("main", lambda rng: _number(rng, 0.5, 9.0), draws=3)],
+    "sigmoid": _elementwise(("for a vector", "for a plain number")),
+    "sigmoid_derivative": _elementwise(("for an array of any shape", "must work for a number")),
+    "image2vector": [Kind("main", _image, weight=2, draws=3)],
+    "normalize_rows": [Kind("main", _matrix, draws=3),
+                       Kind("row", lambda rng: _matrix(rng, (1, _size(rng, 7, 10)), "a single row, x"),
+                            says=ROWS),
+                       Kind("column", lambda rng: _matrix(rng, (_size(rng, 7, 10), 1),
+                                                          "a single column, x"), says=ROWS)],
+    "softmax": [Kind("main", _matrix, weight=2, draws=3),
+                Kind("row", lambda rng: _matrix(rng, (1, _size(rng, 7, 10)), "a single row, x"),
+                     says=ROWS),
+                Kind("column", lambda rng: _matrix(rng, (_size(rng, 7, 10), 1), "a single column, x"),
+                     says=ROWS),
+                Kind("large", _large, says="without overflow")],
+    "L1": [Kind("main", lambda rng: _losses(rng, False), draws=2),
+           Kind("row", lambda rng: _losses(rng, True), draws=2, says="the sum over all entries")],
+    "L2": [Kind("main", lambda rng: _losses(rng, False), draws=2),
+           Kind("row", lambda rng: _losses(rng, True), draws=2, says="the sum over all entries")],
+}
+
 
 SIGMOID_HINT = "sigmoid(x) = 1 / (1 + e^(-x)): check the sign of the exponent and the brackets"
 NP_EXP_HINT = "math.exp takes one number only: use np.exp, which works on whole arrays"
@@ -53,6 +133,10 @@ def sigmoid_test(target):
                 hint=SIGMOID_HINT, shape_hint=shape_hint)
     check_scalar(_call(target, "sigmoid(1.0)", 1.0), 0.7310585786300049, "sigmoid(1.0)",
                  hint=SIGMOID_HINT)
+    for kind in ("vector", "number"):
+        case = visible_case(TABLE, "sigmoid", kind)
+        check_logistic(_call(target, f"sigmoid({case.label})", *case.args), case.args[0],
+                       f"sigmoid({case.label})", hint=SIGMOID_HINT)
     print("All tests passed.")
 
 
@@ -77,6 +161,17 @@ def sigmoid_derivative_test(target):
                  hint="the slope at 0 is s (1 - s) = 0.5 * 0.5")
     check_scalar(_call(target, "sigmoid_derivative(2.0)", 2.0), 0.10499358540350662,
                  "sigmoid_derivative(2.0)", hint=hint)
+    for kind in ("vector", "number"):
+        case = visible_case(TABLE, "sigmoid_derivative", kind)
+        (x,) = case.args
+        # oracle: the central difference of the logistic written with tanh, 0.5 (1 + tanh(x/2))
+        slope = (np.tanh((x + 1e-5) / 2) - np.tanh((x - 1e-5) / 2)) / 4e-5
+        out = _call(target, f"sigmoid_derivative({case.label})", x)
+        if kind == "number":
+            check_scalar(out, float(slope), f"sigmoid_derivative({case.label})", rtol=1e-6,
+                         hint=hint)
+        else:
+            check_array(out, slope, f"sigmoid_derivative({case.label})", rtol=1e-6, hint=hint)
     print("All tests passed.")
 
 
@@ -119,6 +214,22 @@ def normalize_rows_test(target):
                     shape_hint="the result has the shape of x: keep the norms as an (m, 1) "
                                "column (keepdims=True) so that each row is divided by its own "
                                "norm")
+    for kind in ("row", "column"):
+        case = visible_case(TABLE, "normalize_rows", kind)
+        (x,) = case.args
+        out = target(x.copy())
+        name = f"normalize_rows({case.label})"
+        if not isinstance(out, np.ndarray) or out.shape != x.shape:
+            raise CheckError(f"{name} has shape {np.shape(out)}, expected {x.shape}: the result "
+                             "has the shape of x (keep the norms as a column, keepdims=True)")
+        # oracle: every row of the result has norm 1 and points the way x's row does, so that
+        # out * (out . x) gives x back
+        hint = "divide each row by its own norm (axis=1, keepdims=True)"
+        out = out.astype(float)
+        check_array(np.sqrt(np.sum(out ** 2, axis=1)), np.ones(len(x)),
+                    f"the norms of the rows of {name}", hint=hint)
+        check_array(out * np.sum(out * x, axis=1, keepdims=True), x,
+                    f"{name} times (its row . x's row)", hint=hint)
     print("All tests passed.")
 
 
@@ -155,6 +266,18 @@ def softmax_test(target):
         with np.errstate(all="ignore"):        # a naive e^1000 warns; the check says why
             out = target(x.copy())
         _check_softmax(out, x, expected, f"softmax(x) for x = {x.tolist()}")
+    for kind in ("row", "column", "large"):
+        case = visible_case(TABLE, "softmax", kind)
+        (x,) = case.args
+        with np.errstate(all="ignore"):
+            out = target(x.copy())
+        name = f"softmax({case.label})"
+        # oracle: rows sum to 1, and log s[i, j] - log s[i, 0] = x[i, j] - x[i, 0]
+        _check_softmax(out, x, out, name)
+        with np.errstate(all="ignore"):
+            logs = np.log(out.astype(float))
+        check_array(logs - logs[:, :1], x - x[:, :1], f"the log-ratios of {name}", atol=1e-6,
+                    hint="softmax(x)[i, j] = e^x[i, j] / sum_k e^x[i, k], row by row")
     print("All tests passed.")
 
 
@@ -173,6 +296,7 @@ def L1_test(target):
     """A 1-D vector of 5 predictions and a (1, 4) row."""
     tests = [(np.array([0.8, 0.1, 0.3, 0.6, 0.95]), np.array([1, 0, 1, 1, 0]), 2.35),
              (np.array([[0.7, 0.2, 0.5, 0.9]]), np.array([[1, 0, 0, 1]]), 1.1)]
+    tests += [_drawn_loss("L1", lambda d: abs(d))]
     _check_loss(target, "L1", tests, "L1 = sum of |yhat - y| over all entries (np.abs, np.sum)")
     print("All tests passed.")
 
@@ -181,6 +305,13 @@ def L2_test(target):
     """A 1-D vector of 5 predictions and a (1, 4) row."""
     tests = [(np.array([0.8, 0.1, 0.3, 0.6, 0.95]), np.array([1, 0, 1, 1, 0]), 1.6025),
              (np.array([[0.7, 0.2, 0.5, 0.9]]), np.array([[1, 0, 0, 1]]), 0.39)]
+    tests += [_drawn_loss("L2", lambda d: d * d)]
     _check_loss(target, "L2", tests,
                 "L2 = sum of (yhat - y) ** 2 over all entries, without a square root")
     print("All tests passed.")
+
+
+def _drawn_loss(name, term):
+    """The visible (1, m) row of the table, with its loss added up by a plain loop (oracle)."""
+    yhat, y = visible_case(TABLE, name, "row").args
+    return yhat, y, sum(term(float(a) - float(b)) for a, b in zip(yhat.ravel(), y.ravel()))
