@@ -57,4 +57,5 @@ def weight(table, name, kind, parts=1):
     """The weight of one of the `parts` checks of `name`'s `kind`: the kind's weight split
     equally (for hidden modules that write their checks by hand)."""
     (k,) = [k for k in table[name] if k.name == kind]
-    return k.weight / parts
+    share = k.weight / parts
+    return int(share) if share == int(share) else share      # "3/5 checks", not "3.0/5.0"
