@@ -44,8 +44,8 @@ def solution_source(path):
 def namespace(assignment, source, filename):
     """The reference solutions, then the alternative on top, as a notebook's globals
     (__name__ == "__main__"); returns (globals, names the alternative bound anew)."""
-    ns = {"__name__": "__main__"}
     ref_file = ROOT / "grader" / "reference" / f"{assignment}.py"
+    ns = {"__name__": "__main__", "__file__": str(ref_file)}
     exec(compile(ref_file.read_text(), str(ref_file), "exec"), ns)
     before = dict(ns)
     exec(compile(source, filename, "exec"), ns)
