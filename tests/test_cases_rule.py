@@ -16,11 +16,11 @@ import nbformat
 import numpy as np
 import pytest
 
-from conftest import ALL_ASSIGNMENTS, ROOT
+from conftest import ASSIGNMENTS, ROOT
 from grader import judge
 from utils import cases as cases_module
 
-GRADED = [a for a in ALL_ASSIGNMENTS if (ROOT / "grader" / "reference" / f"{a}.py").exists()]
+GRADED = [a for a in ASSIGNMENTS if (ROOT / "grader" / "reference" / f"{a}.py").exists()]
 
 
 def visible(assignment):
