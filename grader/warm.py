@@ -30,6 +30,7 @@ CPU per figure); without it figures are not drawn, as in the kernel runner (MPLB
 import base64
 import ctypes
 import gc
+import importlib
 import io
 import json
 import os
@@ -402,6 +403,10 @@ class Child:
         os.environ.update({"NNDL_STUDENT": student,
                            "NNDL_PROBE_DIR": os.path.join(job_dir, "probe")})
         os.chdir(os.path.join(job_dir, "submission"))
+        # as in a Jupyter kernel: modules handed in beside the notebook are importable
+        if "" not in sys.path:
+            sys.path.insert(0, "")
+        importlib.invalidate_caches()
         _reseed()
 
     def call(self, msg, seconds):

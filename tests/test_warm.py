@@ -339,3 +339,17 @@ def test_results_are_those_of_the_kernel_runner_on_the_reference(box, tmp_path):
     np.testing.assert_equal(sandbox.recorded(warmed), expected)
     log = json.loads((warmed / "log.json").read_text())
     assert {p["status"] for p in log["probes"].values()} == {"ok"}
+
+
+def test_modules_handed_in_beside_the_notebook_are_importable(box, tmp_path):
+    """As in a Jupyter kernel: the notebook's folder is on the import path (the week 4
+    application imports dnn_blocks.py; a student may keep helpers in a .py of their own), in
+    the cells and in the functions probed afterwards."""
+    job = _job(tmp_path, ["from my_blocks import double\n"
+                          "def f(x):\n    return double(x)\n", "print(f(21))"], functions=["f"])
+    (job / "submission" / "my_blocks.py").write_text("def double(x):\n    return 2 * x\n")
+    code, err = box.run(job, student="s1")
+    assert code == 0, err
+    nb = nbformat.read(job / "executed.ipynb", as_version=4)
+    assert "42" in "".join(o.get("text", "") for o in nb.cells[1].outputs), nb.cells[0].outputs
+    assert plaindata.load(job / "probe" / "outputs" / "f" / "case00")["value"] == 2
