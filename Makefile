@@ -77,4 +77,4 @@ bench: release
 	$(BIN)/python scripts/bench_notebooks.py
 
 clean:
-	rm -rf $(VENV) gradebook.db exchange submitted intake autograded/*/ feedback work
+	rm -rf $(VENV) gradebook.db exchange submitted intake autograded/*/ feedback reports work

@@ -22,7 +22,8 @@ from grader.course import ASSIGNMENTS, ROOT, nbgrader
 COURSE_ID = "nndl-course"
 EXCHANGE_ENV = "NNDL_EXCHANGE"
 ROSTER = "roster.csv"
-RECORDS = ["gradebook.db", "submitted", "autograded", "feedback", "grades.csv", ROSTER]
+RECORDS = ["gradebook.db", "submitted", "intake", "autograded", "feedback", "reports", "grades.csv",
+           ROSTER]
 VALIDATE_TIMEOUT = 1800     # seconds a cell for Validate: week 4 training on a slow laptop
 STUDENT_CONFIG = '''# The student side of nndl-course: where nbgrader's Assignment List finds the course.
 # Written by `{made_by}`; not used for grading.
