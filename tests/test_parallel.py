@@ -148,3 +148,23 @@ def test_a_sanitized_notebook_that_differs_from_the_started_job_is_run_again():
     assert job_key(same) == job_key(job)
     assert job_key(changed_code) != job_key(job)
     assert job_key(changed_file) != job_key(job)
+
+
+def test_warm_judge_reports_like_a_judge_process_of_its_own(template, tmp_path):
+    """The warm judge (one process, a fork per submission) gives the same report as
+    `python -m grader.judge` started for the submission, twice in a row (nothing carried)."""
+    from grader import judge, pool, sandbox
+    job = sandbox.make_job(A, template / "submitted" / "propagate_sign" / A, tmp_path / "job", seed=7)
+    code, err = sandbox.run_job(job, sandbox.Limits(4, 600, 600), student="propagate_sign",
+                                masked=getattr(judge.spec(A), "MASKED", []))
+    assert code == 0, err
+    sandbox.copy_out(job, tmp_path / "trusted", ["log.json", "probe/outputs"])
+    asked = {"assignment": A, "seed": 7, "absent": {}, "student": "propagate_sign"}
+    cold = pool.run_judge(tmp_path / "trusted", asked)
+    warm = judge.WarmJudge([A])
+    try:
+        reports = [pool.run_judge(tmp_path / "trusted", asked, warm) for _ in range(2)]
+    finally:
+        warm.close()
+    assert reports == [cold, cold]
+    assert cold["functions"]["propagate"]["passed"] < cold["functions"]["propagate"]["total"]
