@@ -3,6 +3,7 @@
 #   make test   set up and run every test
 #   make lab    JupyterLab on a student working copy (work/), never on release/ itself
 #   make grade, make lab, make feedback take A=<assignment> (default: week 2 logistic regression)
+#   make grade ARGS='--workers 4' or ARGS='--scheduler tcp://host:8786' or ARGS=--student=x
 # The course loop on one host (docs/running_the_course.md):
 #   make release [A=x]  build release/ and put x (default: every assignment) in the exchange
 #   make lab A=x        student: a working copy; Nbgrader > Assignment List submits it
@@ -46,7 +47,7 @@ collect: setup
 	$(BIN)/python -m grader.course_loop collect $(A)
 
 grade: setup
-	$(BIN)/python -m grader.batch $(A); code=$$?; $(BIN)/python -m grader.course_loop protect; exit $$code
+	$(BIN)/python -m grader.batch $(A) $(ARGS); code=$$?; $(BIN)/python -m grader.course_loop protect; exit $$code
 
 .PHONY: report
 report: setup
