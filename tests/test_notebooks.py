@@ -94,7 +94,9 @@ def test_source_shows_the_lesson_on_the_bundled_data(assignment, executed_source
 
 
 # The long runs and the markdown cells stating what a correct implementation prints for them.
-STATED = {"week2_logistic_regression": [("train", "train_expected")]}
+STATED = {"week2_logistic_regression": [("train", "train_expected")],
+          "week4_deep_nn_application": [("train_two", "train_two_expected"),
+                                        ("train_L", "train_L_expected")]}
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
