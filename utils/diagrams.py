@@ -108,7 +108,7 @@ def draw_neuron():
 
 def draw_two_layer(n_x=2, n_h=4, hidden="tanh"):
     """The network with one hidden layer (week 3: tanh; week 4 application: relu)."""
-    fig, ax = _canvas(9.0, 5.0, (-1.8, 9.8), (-2.4, 4.2),
+    fig, ax = _canvas(9.0, 4.4, (-1.8, 9.8), (-1.8, 4.1),
                       f"A 2-layer network: LINEAR -> {hidden.upper()} -> LINEAR -> SIGMOID")
     layers = [(0.0, [f"$x_{i}$" for i in range(1, n_x + 1)], COLOURS["input"]),
               (3.8, [f"$a^{{[1]}}_{j}$" for j in range(1, n_h + 1)], COLOURS[hidden.upper()]),
@@ -208,12 +208,13 @@ def _forward_backward_layer(ax, l, L, S, H, rows):
 
 def draw_unrolling(num_px=3):
     """A (num_px, num_px, 3) picture unrolled into one column, and m columns side by side."""
-    fig, ax = _canvas(10.0, 6.2, (-0.6, 14.6), (-1.6, 8.2),
+    fig, ax = _canvas(10.0, 5.0, (-0.6, 14.6), (0.3, 8.0),
                       "Unrolling a picture: (num_px, num_px, 3) -> a column of "
                       "$n_x$ = num_px $\\cdot$ num_px $\\cdot$ 3 numbers")
     _draw_picture(ax, num_px)
     _arrow(ax, (4.5, 3.8), (6.6, 3.8), label="reshape", fontsize=10)
     _draw_column(ax, num_px, x=7.4)
+    _arrow(ax, (8.2, 3.8), (10.0, 3.8), label="m pictures", fontsize=10)
     _draw_examples(ax, x=10.2)
     return fig
 
