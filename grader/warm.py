@@ -34,8 +34,10 @@ import importlib
 import io
 import json
 import os
+import re
 import resource
 import select
+import shutil
 import signal
 import struct
 import sys
@@ -53,7 +55,9 @@ MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND = 1, 2, 4, 8, 32,
 MS_NOATIME, MS_NODIRATIME, MS_RELATIME, ST_RELATIME = 1024, 2048, 1 << 21, 4096
 MS_REC, MS_PRIVATE = 0x4000, 1 << 18
 PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 4, 36
-FRESH_TMPFS = ("/tmp", "/run", "/dev/shm")  # writable places each job gets empty
+PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, MNT_DETACH = 24, 38, 2
+FRESH_TMPFS = ("/run", "/tmp", "/dev/shm")  # writable places each job gets empty (/run first:
+                                            # it holds what /tmp must keep while /tmp is covered)
 READ_ONLY = ("/", "/dev")                   # read-only for a job (/ is for the warm process too)
 LIBC = ctypes.CDLL(None, use_errno=True)
 
@@ -310,10 +314,54 @@ def isolate(job_dir):
     _mount("tmpfs", jobs_root, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=0555")
     for path in READ_ONLY:
         _remount_read_only(path)
+    kept = _mounts_below("/tmp")    # a course or data folder checked out under /tmp
     for path in FRESH_TMPFS:
         if os.path.isdir(path):
             _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=512m,mode=1777")
+        if path == "/run" and kept:
+            _hold(kept)
+    if kept:
+        _put_back(kept)
     _mount("tmpfs", "/proc", "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=0555")
+    _drop_capabilities()
+
+
+def _mounts_below(top):
+    """The outermost mount points strictly below `top` (the read-only binds of the sandbox's
+    view that live there), read from /proc/self/mountinfo."""
+    with open("/proc/self/mountinfo") as f:
+        points = sorted({re.sub(r"\\(\d{3})", lambda m: chr(int(m.group(1), 8)), line.split()[4])
+                         for line in f})
+    below = [p for p in points if p.startswith(top + "/")]
+    return [p for p in below if not any(p.startswith(q + "/") for q in below)]
+
+
+def _hold(paths):
+    """Binds each path at /run/.kept/<i> (in the fresh /run) before /tmp is covered."""
+    for i, path in enumerate(paths):
+        os.makedirs(f"/run/.kept/{i}")
+        _mount(path, f"/run/.kept/{i}", None, MS_BIND | MS_REC)
+
+
+def _put_back(paths):
+    """The held binds at their own paths in the fresh /tmp, read-only; the holds removed."""
+    for i, path in enumerate(paths):
+        os.makedirs(path, exist_ok=True)
+        _mount(f"/run/.kept/{i}", path, None, MS_BIND | MS_REC)
+        _remount_read_only(path)
+        _check(LIBC.umount2(f"/run/.kept/{i}".encode(), MNT_DETACH), "umount hold")
+    shutil.rmtree("/run/.kept")
+
+
+def _drop_capabilities():
+    """The job keeps no capability in its user namespace, so it cannot unmount the fresh
+    tmpfs laid over the shared places (nor mount anything) to reach what other jobs left."""
+    for cap in range(64):
+        LIBC.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)       # EINVAL past the last one: ignored
+    _check(LIBC.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)       # _LINUX_CAPABILITY_VERSION_3, this process
+    data = (ctypes.c_uint32 * 6)()                      # effective, permitted, inheritable: none
+    _check(LIBC.capset(header, data), "capset")
 
 
 def set_limits(limits, isolated):

@@ -353,3 +353,36 @@ def test_modules_handed_in_beside_the_notebook_are_importable(box, tmp_path):
     nb = nbformat.read(job / "executed.ipynb", as_version=4)
     assert "42" in "".join(o.get("text", "") for o in nb.cells[1].outputs), nb.cells[0].outputs
     assert plaindata.load(job / "probe" / "outputs" / "f" / "case00")["value"] == 2
+
+
+UNCOVER = """
+import ctypes, json, os
+libc = ctypes.CDLL(None, use_errno=True)
+tried = {place: libc.umount2(place.encode(), 2) for place in ("/tmp", "/proc", "/jobs", "/dev/shm")}
+tried["mount"] = libc.mount(b"tmpfs", b"/tmp", b"tmpfs", 0, None)
+print(json.dumps(tried))
+"""
+
+
+def test_a_job_can_neither_unmount_nor_mount(box, tmp_path):
+    """The fresh tmpfs over /tmp, /proc and the other jobs' folder cannot be taken away to see
+    what lies below (the warm process's shared /tmp, other jobs): the job holds no capability."""
+    _, printed, _ = _run(box, tmp_path, [UNCOVER])
+    assert set(_answer(printed[0]).values()) == {-1}, printed[0]
+
+
+def test_a_data_folder_under_tmp_stays_visible(tmp_path, monkeypatch):
+    """A course checked out, or a COURSE_DATA_DIR, under /tmp: the job's fresh /tmp keeps the
+    sandbox's read-only view of it (a clean clone in /tmp graded every probe 0 before)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "note.txt").write_text("kept")
+    monkeypatch.setenv("COURSE_DATA_DIR", str(data))
+    cells = ["import os\nprint(open(os.path.join(os.environ['COURSE_DATA_DIR'], 'note.txt')).read())",
+             "open('/tmp/mine.txt', 'w').write('x')\n"
+             "try:\n    open(os.environ['COURSE_DATA_DIR'] + '/new.txt', 'w')\n    print('written')\n"
+             "except OSError:\n    print('read-only')"]
+    with sandbox.WarmSandbox(sandbox.Limits(memory_gib=2, wall_seconds=300, pids=64)) as own:
+        _, printed, _ = _run(own, tmp_path, cells)
+    assert printed[0].strip() == "kept", printed
+    assert printed[1].strip() == "read-only", printed
