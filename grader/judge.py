@@ -20,26 +20,19 @@ import subprocess
 import sys
 import time
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from utils import plaindata
+from utils.cases import Case  # noqa: F401 (the judge's Case, used by grader/test_*.py)
 from utils.checks import CheckError
 
 GRADER_DIR = Path(__file__).resolve().parent
 checks = pytest.mark.checks
 
 
-@dataclass(eq=False)
-class Case:
-    """One call the judge makes: func(*args, **kwargs). `label` is shown to the student."""
-    args: tuple
-    kwargs: dict = field(default_factory=dict)
-    label: str = ""
-    tags: frozenset = frozenset()
 
 
 def spec(assignment):
