@@ -1,6 +1,8 @@
 """Shared fixtures: a throw-away copy of the course, so tests never touch the real one."""
+import json
 import os
 
+import nbformat
 import pytest
 
 from grader.course import ASSIGNMENTS as ALL_ASSIGNMENTS
@@ -28,3 +30,24 @@ def built_course(tmp_path_factory):
     for a in ASSIGNMENTS:
         nbgrader(course, "generate_assignment", a, "--force")
     return course
+
+
+def small_job(folder, cells, functions=(), **settings):
+    """A job folder for the sandbox (grader/sandbox.py): notebook n.ipynb of code `cells`, one
+    input case (x = 1) per function; `settings` override job.json's."""
+    from utils import plaindata
+    job = folder / "job"
+    (job / "submission").mkdir(parents=True)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+    nbformat.write(nb, job / "submission" / "n.ipynb")
+    for name in functions:
+        (job / "probe" / "inputs" / name).mkdir(parents=True)
+        plaindata.save({"args": [1], "kwargs": {}}, job / "probe" / "inputs" / name / "case00")
+    (job / "probe" / "outputs").mkdir(parents=True)
+    (job / "job.json").write_text(json.dumps({
+        "notebook": "n.ipynb", "skip_tag": "skip-autograde", "functions": list(functions),
+        # 10 s: a hang guard far above what these small cells and functions need
+        "cell_timeout": 10, "probe_timeout": 10, "max_restarts": 2, "cells_seconds": 300,
+        **settings}))
+    return job

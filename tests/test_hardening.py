@@ -12,6 +12,7 @@ import zipfile
 import nbformat
 import numpy as np
 import pytest
+from conftest import small_job
 
 from grader import judge, nbgrader_plugin, sandbox
 from grader.course import ASSIGNMENTS, ROOT
@@ -107,22 +108,8 @@ def test_results_are_copied_even_when_the_executed_notebook_is_over_the_budget(t
 
 
 def _job(tmp_path, cells, functions, **settings):
-    """A job folder for the sandbox's runner: notebook n.ipynb, one input case (x = 1) each."""
-    job = tmp_path / "job"
-    (job / "submission").mkdir(parents=True)
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
-    nbformat.write(nb, job / "submission" / "n.ipynb")
-    for name in functions:
-        (job / "probe" / "inputs" / name).mkdir(parents=True)
-        plaindata.save({"args": [1], "kwargs": {}}, job / "probe" / "inputs" / name / "case00")
-    (job / "probe" / "outputs").mkdir(parents=True)
-    (job / "job.json").write_text(json.dumps({
-        "notebook": "n.ipynb", "skip_tag": "skip-autograde", "functions": functions,
-        # 10 s: a hang guard far above what these one-line cells and functions need
-        "cell_timeout": 10, "probe_timeout": 10, "max_restarts": 1, "cells_seconds": 300,
-        **settings}))
-    return job
+    """A job folder for the sandbox's runner, one kernel restart allowed."""
+    return small_job(tmp_path, cells, functions, **{"max_restarts": 1, **settings})
 
 
 def _run(job):

@@ -9,6 +9,7 @@ import time
 import nbformat
 import numpy as np
 import pytest
+from conftest import small_job
 
 from grader import judge, sandbox, warm
 from grader.samples import build
@@ -27,23 +28,7 @@ def box():
         yield warm
 
 
-def _job(folder, cells, functions=(), **settings):
-    """A job folder: notebook n.ipynb of code `cells`, one input case (x = 1) per function."""
-    job = folder / "job"
-    (job / "submission").mkdir(parents=True)
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
-    nbformat.write(nb, job / "submission" / "n.ipynb")
-    for name in functions:
-        (job / "probe" / "inputs" / name).mkdir(parents=True)
-        plaindata.save({"args": [1], "kwargs": {}}, job / "probe" / "inputs" / name / "case00")
-    (job / "probe" / "outputs").mkdir(parents=True)
-    (job / "job.json").write_text(json.dumps({
-        "notebook": "n.ipynb", "skip_tag": "skip-autograde", "functions": list(functions),
-        # 10 s: a hang guard far above what these small cells need
-        "cell_timeout": 10, "probe_timeout": 10, "max_restarts": 2, "cells_seconds": 300,
-        **settings}))
-    return job
+_job = small_job
 
 
 def _run(box, folder, cells, functions=(), **settings):
