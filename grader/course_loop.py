@@ -5,7 +5,7 @@
     python -m grader.course_loop release-feedback ASSIGNMENT
     python -m grader.course_loop roster                      import roster.csv into the gradebook
     python -m grader.course_loop student-config FOLDER [--exchange DIR]
-    python -m grader.course_loop protect                     records private to the instructor
+    python -m grader.course_loop protect                     records and answers private to the instructor
 
 Everything here runs nbgrader's own apps (release_assignment, collect, release_feedback,
 db student import); this module only decides what to run and says what happened.
@@ -24,6 +24,10 @@ EXCHANGE_ENV = "NNDL_EXCHANGE"
 ROSTER = "roster.csv"
 RECORDS = ["gradebook.db", "submitted", "intake", "autograded", "feedback", "reports", "grades.csv",
            ROSTER]
+# What holds answers or hidden checks: the solutions (source/), the judge and its references
+# (grader/), the tests' canned submissions and the history of all of them (.git). Students'
+# kernels need only .venv, utils/ and datasets/, which stay readable.
+ANSWERS = ["source", "grader", "tests", ".git"]
 VALIDATE_TIMEOUT = 1800     # seconds a cell for Validate: week 4 training on a slow laptop
 STUDENT_CONFIG = '''# The student side of nndl-course: where nbgrader's Assignment List finds the course.
 # Written by `{made_by}`; not used for grading.
@@ -81,9 +85,10 @@ def import_roster(course=ROOT):
 
 
 def protect_records(course=ROOT):
-    """Makes the instructor's records (grades, submissions, feedback, roster) private to them:
-    on a shared machine the course folder is readable, its students' records are not."""
-    for name in RECORDS:
+    """Makes the instructor's records (grades, submissions, feedback, roster) and what holds
+    answers (ANSWERS) private to them: on a shared machine the course folder is readable (its
+    environment, utils/ and datasets/), the solutions and the students' records are not."""
+    for name in RECORDS + ANSWERS:
         path = Path(course) / name
         if path.exists():
             path.chmod(0o700 if path.is_dir() else 0o600)

@@ -95,12 +95,24 @@ def test_exchange_can_be_moved_by_environment(monkeypatch, tmp_path):
 
 def test_data_folder_without_the_files_names_the_variable(monkeypatch, tmp_path):
     """COURSE_DATA_DIR at an empty folder: the message names the variable and the folder, and
-    does not send the student to utils.catgen (which writes datasets/, not their folder)."""
+    does not send the student to tools/catgen.py (which writes datasets/, not their folder)."""
     monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))
     with pytest.raises(DatasetError) as err:
         load_dataset()
     assert f"COURSE_DATA_DIR is set to {tmp_path}" in str(err.value)
-    assert "utils.catgen" not in str(err.value)
+    assert "catgen" not in str(err.value)
+
+
+def test_answers_and_records_become_private_and_the_students_part_stays_readable(tmp_path):
+    """On a shared machine source/, grader/, tests/ and .git hold answers: only the instructor
+    may enter them; utils/ and datasets/ (what a student's kernel imports) stay readable."""
+    for name in course_loop.ANSWERS + ["utils", "datasets", "submitted"]:
+        (tmp_path / name).mkdir()
+        (tmp_path / name).chmod(0o755)
+    course_loop.protect_records(tmp_path)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir()}
+    assert modes == {**{n: 0o700 for n in course_loop.ANSWERS + ["submitted"]},
+                     "utils": 0o755, "datasets": 0o755}
 
 
 def test_collect_names_an_unknown_or_unreleased_assignment(shared_tmp):
@@ -166,9 +178,11 @@ def test_course_loop_with_real_accounts(shared_tmp):
         assert batch.main([A, "--course", str(course), "--feedback"]) != 0   # the stranger
         released = course_loop.release_feedback(course, A)
         assert sorted(released) == sorted(students)
-        if accounts:        # nor can a student read the instructor's records of the others
-            for record in course_loop.RECORDS:
+        if accounts:        # nor the instructor's records of the others, nor the solutions
+            for record in course_loop.RECORDS + ["source"]:
                 assert accounts.cannot_read(STUDENTS[1], course / record), record
+            solution = next((course / "source" / A).glob("*.ipynb"))
+            assert accounts.cannot_read(STUDENTS[1], solution)
         scores = gradebook_scores(course, A)
         assert scores == {students[0]: 9.0, **({STUDENTS[1]: 0.0} if accounts else {})}
 
