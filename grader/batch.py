@@ -1,7 +1,7 @@
 """Grades a batch of submissions with nbgrader and prints a score table.
 
     python -m grader.batch ASSIGNMENT [--samples [NAME ...]] [--feedback] [--course DIR]
-                                  [--workers N | --scheduler ADDRESS]
+                                  [--workers N | --scheduler ADDRESS] [--student=ID [--service]]
                                   [--SandboxedJudge.cell_timeout=N ...]
 
 --samples  first puts the demo's sample submissions into submitted/ (grader/samples/)
@@ -9,6 +9,8 @@
 --workers  worker processes grading the batch on this machine (default: one per core)
 --scheduler  grade on the workers of this dask.distributed scheduler instead (tcp://host:8786;
            docs/running_the_course.md, "Grading a big class")
+--service  with --student=ID: grade on the course's warm grading service (grader/service.py),
+           started if it is not up; a one-student grade uses it whenever it is up
 Other options (e.g. --SandboxedJudge.cell_timeout=10) are passed on to nbgrader autograde.
 
 A batch shows a progress bar (rate, time left); each student's line goes to the log file
@@ -167,6 +169,40 @@ def student_args(nbgrader_args, taken):
             for a in nbgrader_args]
 
 
+def by_service(course, assignment, nbgrader_args, log, start=False):
+    """Grades one student on the course's warm grading service (grader/service.py): its answer
+    ({"code", "lines", "table", "notes"}), or None to grade without it (no service running and
+    `start` not asked, other nbgrader options given, or the service failed: said why)."""
+    from grader import service
+    student = [a[10:] for a in nbgrader_args if a.startswith("--student=")]
+    if len(student) != 1 or len(nbgrader_args) != 1:
+        return None               # options only a fresh nbgrader process takes
+    for attempt in range(2 if start else 1):     # a stale or dead service: started again once
+        if not service.running(course):
+            if not start:
+                return None
+            print("starting the grading service (it keeps nbgrader, a sandbox and a judge warm "
+                  f"for the next grades; it stops after {service.IDLE_MINUTES} idle minutes)")
+            if not service.start(course, assignment=assignment):
+                print(f"the grading service did not start (see {service.paths(course)[2]}); "
+                      "grading without it", file=sys.stderr)
+                return None
+        try:
+            answer = service.grade(course, assignment, student[0])
+            break
+        except service.Unavailable as e:
+            print(f"{e}; grading {'without it' if attempt or not start else 'again'}",
+                  file=sys.stderr)
+    else:
+        return None
+    for line in answer["lines"]:
+        line = printable(line)
+        if PROGRESS_RE.fullmatch(line):
+            log.write(line + "\n")
+        print(line, file=sys.stderr, flush=True)
+    return answer
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("assignment")
@@ -178,6 +214,9 @@ def main(argv=None):
                     help="worker processes on this machine (default: one per core)")
     ap.add_argument("--scheduler", default="",
                     help="address of a dask.distributed scheduler whose workers grade the batch")
+    ap.add_argument("--service", action="store_true",
+                    help="one student (--student=ID): grade on the course's warm grading "
+                         "service, starting it if it is not up (grader/service.py)")
     args, nbgrader_args = ap.parse_known_args(argv)  # unknown options go to nbgrader autograde
     course, assignment = args.course.resolve(), args.assignment
     problem = usage_error(course, assignment)
@@ -197,8 +236,6 @@ def main(argv=None):
               f"A={assignment}, or nbgrader zip_collect) or copy them there", file=sys.stderr)
         return 1
     print_protections()
-    # the score table's gradebook module (SQLAlchemy: about 0.5 s) imports while nbgrader runs
-    threading.Thread(target=importlib.import_module, args=("nbgrader.api",), daemon=True).start()
     nbgrader_args = student_args(nbgrader_args, taken)
     one = any(a.startswith("--student") for a in nbgrader_args)
     spread = [] if one else [f"--SandboxedJudge.batch_from={course / intake.INTAKE}",
@@ -209,14 +246,21 @@ def main(argv=None):
     start = time.perf_counter()
     with open(log_path, "a") as log:
         log.write(f"# {time.strftime('%Y-%m-%d %H:%M:%S')} autograde {assignment}\n")
-        # ERROR level: nbgrader warns about every hidden-test cell's checksum, which drowns
-        # the rest; what an instructor must see is printed below from grading_report.json.
-        code = nbgrader(course, "autograde", assignment, "--force", "--log-level=ERROR",
-                        f"--CourseDirectory.submitted_directory={intake.INTAKE}", *spread,
-                        *nbgrader_args, total=1 if one else len(graded), log=log)
+        served = by_service(course, assignment, nbgrader_args, log, args.service) if one else None
+        if served is None:
+            # the score table's gradebook module (SQLAlchemy: 0.5 s) imports while nbgrader runs
+            threading.Thread(target=importlib.import_module, args=("nbgrader.api",),
+                             daemon=True).start()
+            # ERROR level: nbgrader warns about every hidden-test cell's checksum, which drowns
+            # the rest; what an instructor must see is printed below from grading_report.json.
+            code = nbgrader(course, "autograde", assignment, "--force", "--log-level=ERROR",
+                            f"--CourseDirectory.submitted_directory={intake.INTAKE}", *spread,
+                            *nbgrader_args, total=1 if one else len(graded), log=log)
+        else:
+            code = served["code"]
     took = time.perf_counter() - start
-    print("\n" + score_table(course, assignment))
-    for line in gate + notes(course, assignment):
+    print("\n" + (served["table"] if served else score_table(course, assignment)))
+    for line in gate + (served["notes"] if served else notes(course, assignment)):
         print("look at:", line)
     print(f"\ngraded in {took:.1f} s; each student's line: {log_path}")
     if not one:  # the class report (a one-student regrade stays quick: make report redraws it)

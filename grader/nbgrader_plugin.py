@@ -139,6 +139,7 @@ class SandboxedJudge(NbGraderPreprocessor):
     _checked = None
     _graded = 0         # submissions graded by this process, for the progress line
     _batch = None       # the batch under way: grader.nbgrader_plugin.Batch
+    warm_here = False   # set by grader.service: this process keeps a warm sandbox and judge
 
     def preprocess(self, nb, resources):
         sandboxed = self._check_protections()
@@ -149,7 +150,7 @@ class SandboxedJudge(NbGraderPreprocessor):
         job = self.job(nb, Path(resources["metadata"]["path"]), assignment, student, sandboxed)
         result = self._batch_result(resources, job)
         if result is None:            # one submission, or code the workers did not run
-            result = pool.grade_job(job, warm=False)
+            result = pool.grade_job(job, warm=SandboxedJudge.warm_here)
         copy_outputs(nb, result["executed"])
         report = result["report"]
         write_verdicts(nb, grade_fns, report)
