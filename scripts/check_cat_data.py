@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from utils import catgen
+from tools import catgen
 
 
 # --------------------------------------------------------------------------------- data

@@ -1,6 +1,9 @@
 """The bundled cat data, its generator, the loaders and the builders."""
 import io
 import pickle
+import shutil
+import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -9,10 +12,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tools.builders import build_from_cifar10, build_from_folders
+from tools.catgen import make_dataset
 from utils import DatasetError, load_dataset, load_image
-from utils.builders import build_from_cifar10, build_from_folders
-from utils.catgen import make_dataset
 from utils.data import data_dir
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_bundled_files_have_the_course_layout():
@@ -38,10 +43,23 @@ def test_load_dataset_shapes():
     assert train_y.shape == (1, 209) and test_y.shape == (1, 50) and classes.shape == (2,)
 
 
+def test_students_utils_load_the_data_without_tools(tmp_path):
+    """What students get (utils/ and datasets/, no tools/) loads the bundled set."""
+    shutil.copytree(ROOT / "utils", tmp_path / "utils", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "datasets", tmp_path / "datasets")
+    code = ("import sys, utils; from utils import load_dataset; x = load_dataset()[0]; "
+            "print(utils.__file__, x.shape, 'tools' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                         text=True, env={"PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == [str(tmp_path / "utils" / "__init__.py"), "(209,", "64,", "64,",
+                                  "3)", "False"]
+
+
 def _tiny_set(folder, m=6):
     x = np.random.default_rng(0).integers(0, 255, (m, 8, 8, 3), dtype=np.uint8)
     y = np.array([0, 1] * (m // 2))
-    from utils.catgen import write_split
+    from tools.catgen import write_split
     write_split(folder / "train_catvnoncat.h5", "train", x, y)
     write_split(folder / "test_catvnoncat.h5", "test", x[:2], y[:2])
 
@@ -129,7 +147,7 @@ def test_every_name_utils_exports_resolves():
 
 
 def test_cifar10_download_is_cached_and_hash_checked(tmp_path, monkeypatch):
-    from utils import builders
+    from tools import builders
     calls = []
     monkeypatch.setattr(builders.urllib.request, "urlretrieve",
                         lambda url, dest: calls.append(url) or Path(dest).write_bytes(b"not it"))

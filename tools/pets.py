@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from utils.catgen import TEST_COUNTS, TRAIN_COUNTS, write_split
+from tools.catgen import TEST_COUNTS, TRAIN_COUNTS, write_split
 from utils.data import DatasetError
 
 URL = "https://thor.robots.ox.ac.uk/~vgg/data/pets/images.tar.gz"

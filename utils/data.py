@@ -18,12 +18,12 @@ def _fix():
     if env:
         return (f"COURSE_DATA_DIR is set to {env}, so the data are read from that folder"
                 f"{'' if Path(env).is_dir() else ', which does not exist'}. Fix: put "
-                "train_catvnoncat.h5 and test_catvnoncat.h5 in the course's layout there (e.g. "
-                f"`python -m utils.builders folders CATS NONCATS {env}`), or unset "
+                "train_catvnoncat.h5 and test_catvnoncat.h5 in the course's layout there (your "
+                "instructor makes them with the course's tools/builders.py), or unset "
                 "COURSE_DATA_DIR to use the course's bundled datasets/.")
-    return (f"Fix: run `python -m utils.catgen` to regenerate the bundled set in {data_dir()}, "
-            "or set COURSE_DATA_DIR to a folder holding train_catvnoncat.h5 and "
-            "test_catvnoncat.h5 in the course's layout.")
+    return (f"Fix: copy the course's train_catvnoncat.h5 and test_catvnoncat.h5 again into "
+            f"{data_dir()} (instructors: `python -m tools.catgen` draws them again), or set "
+            "COURSE_DATA_DIR to a folder holding them in the course's layout.")
 
 
 class DatasetError(Exception):

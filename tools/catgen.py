@@ -5,8 +5,8 @@ curves, smooth noise) on a grid twice as fine (128x128) and then averaged 2x2 do
 smooths the edges. Nothing is read from disk and every random choice comes from a
 `numpy.random.Generator` handed in by the caller, so a seed always gives the same pictures:
 
-    python -m utils.catgen                 # rewrites datasets/*_catvnoncat.h5
-    python -m utils.catgen --out DIR --seed 7
+    python -m tools.catgen                 # rewrites datasets/*_catvnoncat.h5
+    python -m tools.catgen --out DIR --seed 7
 
 Coordinates: x grows to the right, y grows downwards, both in [0, 1) across the picture.
 A figure is drawn in a `Frame` (centre, scale, tilt, mirror), so that the same head can be
@@ -978,7 +978,7 @@ def write_dataset(out_dir, seed=DEFAULT_SEED):
 
 
 def main(argv=None):
-    """Command line: python -m utils.catgen [--out DIR] [--seed N]."""
+    """Command line: python -m tools.catgen [--out DIR] [--seed N]."""
     default_out = Path(__file__).resolve().parent.parent / "datasets"
     parser = argparse.ArgumentParser(description="Generate the course's cat / non-cat data.")
     parser.add_argument("--out", type=Path, default=default_out, help="output folder")

@@ -1,7 +1,7 @@
 """Builders of a cat / non-cat data set in the course's HDF5 layout from other sources.
 
-    python -m utils.builders folders CATS_DIR NONCATS_DIR OUT_DIR
-    python -m utils.builders cifar10 ARCHIVE OUT_DIR      (cifar-10-python.tar.gz; downloaded
+    python -m tools.builders folders CATS_DIR NONCATS_DIR OUT_DIR
+    python -m tools.builders cifar10 ARCHIVE OUT_DIR      (cifar-10-python.tar.gz; downloaded
                                                            to ARCHIVE and MD5-checked if missing)
 
 Point COURSE_DATA_DIR at OUT_DIR to use the result in every notebook.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from utils.catgen import write_split
+from tools.catgen import write_split
 from utils.data import DatasetError
 
 CIFAR10_URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
