@@ -13,7 +13,8 @@ import numpy as np
 from grader.reference import week2_logistic_regression as ref
 from grader.tables import add_kind_checks, table_cases
 from utils.checks import CheckError, check_keys, check_tuple, expect, is_number
-from utils.public_tests.week2_logistic_regression import TABLE
+from utils.public_tests.week2_logistic_regression import (SIZES, TABLE, check_flatten,
+                                                           check_sizes)
 
 cases = table_cases(TABLE)
 DEPENDS = {"optimize": ["propagate"],
@@ -33,6 +34,15 @@ def _as64(args):
 def _expected(name, case):
     """The reference's answer for `case` (computed once per case; cases hash by identity)."""
     return getattr(ref, name)(*_as64(case.args), **case.kwargs)
+
+
+def check_dataset_sizes(case, out, part):
+    check_sizes(out, *case.args, f"dataset_sizes({case.label})", parts=[part], reveal=False)
+
+
+def check_flatten_images(case, out):
+    check_flatten(out, case.args[0], _expected("flatten_images", case),
+                  f"X_flatten for {case.label}", reveal=False)
 
 
 def check_sigmoid(case, out):
@@ -159,6 +169,7 @@ def check_model(case, out, part):
 
 
 add_kind_checks(globals(), TABLE, {
+    "dataset_sizes": (check_dataset_sizes, list(SIZES)), "flatten_images": check_flatten_images,
     "sigmoid": check_sigmoid, "predict": check_predict,
     "initialize_with_zeros": (check_initialize_with_zeros, ["w", "b"]),
     "propagate": (check_propagate, ["dw", "db", "cost"]),

@@ -5,6 +5,16 @@ Shapes follow the course: X is (n_x, m), Y is (1, m), w is (n_x, 1), b is a floa
 import numpy as np
 
 
+def dataset_sizes(train_set_x_orig, test_set_x_orig):
+    """(m_train, m_test, num_px) of pictures of shape (m, num_px, num_px, 3)."""
+    return train_set_x_orig.shape[0], test_set_x_orig.shape[0], train_set_x_orig.shape[1]
+
+
+def flatten_images(X_orig):
+    """(m, num_px, num_px, 3) -> (num_px * num_px * 3, m): column i is X_orig[i].ravel()."""
+    return X_orig.reshape(X_orig.shape[0], -1).T
+
+
 def sigmoid(z):
     """Logistic function 1 / (1 + e^-z), elementwise; z is a scalar or an array of any shape."""
     return 1.0 / (1.0 + np.exp(-z))

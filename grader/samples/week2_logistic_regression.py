@@ -1,7 +1,8 @@
 """Canned submissions of week 2 logistic regression, each with the exact score it must get.
 
-Test cells: test_sigmoid (1), test_initialize_with_zeros (1), test_propagate (3),
-test_optimize (2), test_predict (2), test_model (3): 12 points. A wrong function also costs
+Test cells: test_dataset_sizes (1), test_flatten_images (1), test_sigmoid (1),
+test_initialize_with_zeros (1), test_propagate (3), test_optimize (2), test_predict (2),
+test_model (3): 14 points (12 before dataset_sizes and flatten_images became exercises, issue 11). A wrong function also costs
 the functions that call it (optimize calls propagate; model calls the rest), as in the course.
 
 A function's points are split over the kinds of its table of cases by their explicit weights
@@ -14,9 +15,9 @@ import json
 from grader.samples.build import Variant, with_reference
 
 A = "week2_logistic_regression"
-IDS = ["test_sigmoid", "test_initialize_with_zeros", "test_propagate", "test_optimize",
-       "test_predict", "test_model"]
-FULL = dict(zip(IDS, [1, 1, 3, 2, 2, 3]))
+IDS = ["test_dataset_sizes", "test_flatten_images", "test_sigmoid", "test_initialize_with_zeros",
+       "test_propagate", "test_optimize", "test_predict", "test_model"]
+FULL = dict(zip(IDS, [1, 1, 1, 1, 3, 2, 2, 3]))
 ZERO = dict.fromkeys(IDS, 0)
 
 
@@ -83,6 +84,12 @@ SIGMOID_EXTRA = '''def sigmoid(z):
 '''
 
 # --- typical mistakes ------------------------------------------------------------------------
+
+SIZES_COLOUR_AXIS = ("def dataset_sizes(train_set_x_orig, test_set_x_orig):\n"
+                     "    return train_set_x_orig.shape[0], test_set_x_orig.shape[0], "
+                     "train_set_x_orig.shape[3]\n")
+FLATTEN_TRAP = "def flatten_images(X_orig):\n    return X_orig.reshape(-1, X_orig.shape[0])\n"
+FLATTEN_NO_T = "def flatten_images(X_orig):\n    return X_orig.reshape(X_orig.shape[0], -1)\n"
 
 SIGMOID_NEG = "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"
 SIGMOID_EXP = "def sigmoid(z):\n    return np.exp(-z)\n"
@@ -159,7 +166,8 @@ ALWAYS_EQUAL = '''class AlwaysEqual:
     def __eq__(self, other): return True
     def __array__(self, *a, **k): raise TypeError
 always = AlwaysEqual()
-for _name in ["sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict", "model"]:
+for _name in ["dataset_sizes", "flatten_images", "sigmoid", "initialize_with_zeros", "propagate",
+              "optimize", "predict", "model"]:
     globals()[_name] = lambda *a, **k: always
 import numpy as np
 np.allclose = lambda *a, **k: True
@@ -209,6 +217,19 @@ VARIANTS = {
     "loops": Variant(cells=ref(propagate=PROPAGATE_LOOPS, predict=PREDICT_LOOPS), scores=FULL),
     "float32_prints_helpers": Variant(cells=ref(propagate=PROPAGATE_FLOAT32_HELPERS,
                                                 sigmoid=SIGMOID_EXTRA), scores=FULL),
+    # num_px read from the colour axis: m_train and m_test right in every kind, 2/3 (new)
+    "sizes_colour_axis": Variant(cells=ref(dataset_sizes=SIZES_COLOUR_AXIS),
+                                 hints={"test_dataset_sizes": "the 3 colours of a pixel"},
+                                 scores=scores(dataset_sizes=0.6667)),
+    # the reshape trap: right shape, pictures mixed; it is right only for a single picture
+    # (the m = 1 kind, weight 1 of 3), so 1/3 of the point stays; nothing else is touched (new)
+    "flatten_reshape_trap": Variant(cells=ref(flatten_images=FLATTEN_TRAP),
+                                    hints={"test_flatten_images": "mix pixels of several pictures"},
+                                    scores=scores(flatten_images=0.3333)),
+    # no transpose: (m, n_x) in every kind, the shape hint says so (new)
+    "flatten_no_transpose": Variant(cells=ref(flatten_images=FLATTEN_NO_T),
+                                    hints={"test_flatten_images": "transpose it (.T)"},
+                                    scores=scores(flatten_images=0)),
     "sigmoid_neg": Variant(cells=ref(sigmoid=SIGMOID_NEG), hints={"test_sigmoid": "sigmoid(-z)"},
                            scores=scores(sigmoid=0, propagate=0, optimize=0, predict=0, model=0)),
     "sigmoid_exp": Variant(cells=ref(sigmoid=SIGMOID_EXP), hints={"test_sigmoid": "1 / (1 + e^(-z))"},

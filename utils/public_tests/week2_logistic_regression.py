@@ -15,7 +15,7 @@ import numpy as np
 
 from utils.cases import Case, Kind, visible_case
 from utils.checks import (CheckError, check_array, check_keys, check_logistic, check_scalar,
-                          check_tuple, is_number, scale_hint)
+                          check_tuple, hint_for, is_number, scale_hint)
 
 # Sizes the notebook itself uses (n_x = 64 * 64 * 3, m_train, m_test, num_px): every function
 # has cases of other sizes, so code reading the notebook's globals fails.
@@ -36,6 +36,34 @@ def _non_square(rng):
     """(n_x, m) with n_x != m, neither a size of the notebook."""
     n_x = int(rng.integers(2, 7))
     return n_x, int(rng.choice([m for m in range(3, 13) if m != n_x]))
+
+
+def pictures(rng, m, num_px):
+    """m pictures of num_px x num_px pixels, 3 colours: uint8 (m, num_px, num_px, 3), as
+    load_dataset gives them."""
+    return rng.integers(0, 256, (m, num_px, num_px, 3), dtype=np.uint8)
+
+
+def _picture_sizes(rng):
+    """(m_train, m_test, num_px), all different and none 3 (the colour axis), so a wrong axis
+    gives a wrong number."""
+    num_px = int(rng.integers(4, 13))
+    m_train = int(rng.choice([m for m in range(5, 21) if m != num_px]))
+    m_test = int(rng.choice([m for m in range(4, m_train) if m != num_px]))
+    return m_train, m_test, num_px
+
+
+def _sizes_case(rng, m_test=None):
+    m_train, m_test_, num_px = _picture_sizes(rng)
+    train, test = pictures(rng, m_train, num_px), pictures(rng, m_test or m_test_, num_px)
+    return Case((train, test), label=f"train_set_x_orig of shape {train.shape}, "
+                                     f"test_set_x_orig of shape {test.shape}")
+
+
+def _flatten_case(rng, m=None):
+    m_, _, num_px = _picture_sizes(rng)
+    X = pictures(rng, m or m_, num_px)
+    return Case((X,), label=f"X_orig of shape {X.shape}")
 
 
 def _sigmoid_matrix(rng):
@@ -88,6 +116,12 @@ def _model_case(rng, m_test=None):
 
 # {function: [Kind]}: a function's points are split over its kinds by weight.
 TABLE = {
+    "dataset_sizes": [Kind("main", _sizes_case, weight=2, draws=2),
+                      Kind("m1", lambda rng: _sizes_case(rng, 1),
+                           says="It must also work for a test set of a single picture.")],
+    "flatten_images": [Kind("main", _flatten_case, weight=2, draws=2),
+                       Kind("m1", lambda rng: _flatten_case(rng, 1),
+                            says="It must also work for a single picture (m = 1).")],
     "sigmoid": [Kind("main", _sigmoid_matrix, weight=2),
                 Kind("vector", _sigmoid_vector, says="a numpy array of any shape"),
                 Kind("number", _sigmoid_number, says="for a number")],
@@ -126,6 +160,104 @@ def _numerical_grads(target, w, b, X, Y, eps=1e-2):
         dw[i, 0] = (cost(w + step, b) - cost(w - step, b)) / (2 * eps)
     db = (cost(w, b + eps) - cost(w, b - eps)) / (2 * eps)
     return dw, db
+
+
+SIZES = ("m_train", "m_test", "num_px")
+
+
+def sizes_mistakes(train, test, part):
+    """Known wrong values of the size `part`, [(hint, value)], for hints."""
+    first_axis = "the first axis counts the pictures: shape[0]"
+    num_px = train.shape[1]
+    notebook = dict(zip(SIZES, (209, 50, 64)))
+    globals_hint = ("that is the size of the notebook's own data: read it from the shape of the "
+                    "argument, not from a variable or a fixed number")
+    return [(globals_hint, notebook[part])] + {
+        "m_train": [(first_axis, train.shape[1]),
+                    ("m_train comes from train_set_x_orig, m_test from test_set_x_orig",
+                     test.shape[0])],
+        "m_test": [(first_axis, test.shape[1]),
+                   ("m_test comes from test_set_x_orig, m_train from train_set_x_orig",
+                    train.shape[0])],
+        "num_px": [("num_px is the height of one picture, shape[1]; shape[0] counts the "
+                    "pictures", train.shape[0]),
+                   ("shape[3] is the 3 colours of a pixel; num_px is the height of a picture, "
+                    "shape[1]", 3),
+                   ("num_px is the height of a picture, not its number of pixels",
+                    num_px * num_px),
+                   ("that is n_x = num_px * num_px * 3, the length of an unrolled picture; "
+                    "num_px is its height, shape[1]", num_px * num_px * 3)],
+    }[part]
+
+
+def check_sizes(out, train, test, name, parts=SIZES, reveal=True):
+    """Checks the sizes `parts` of out = (m_train, m_test, num_px) for these two sets."""
+    found = dict(zip(SIZES, check_tuple(out, 3, name, hint="return m_train, m_test, num_px")))
+    expected = dict(zip(SIZES, (train.shape[0], test.shape[0], train.shape[1])))
+    for part in parts:
+        check_scalar(found[part], expected[part], f"{part} for {name}", reveal=reveal,
+                     hint=lambda: hint_for(found[part], expected[part],
+                                           sizes_mistakes(train, test, part)))
+
+
+def flatten_mistakes(X):
+    """Known wrong versions of X_flatten for the pictures X (m, num_px, num_px, 3)."""
+    m = X.shape[0]
+    return [("each column must be one whole picture: X.reshape(-1, m) has the right shape but "
+             "reads the numbers in the order they are stored, so its columns mix pixels of "
+             "several pictures; keep the pictures apart with X.reshape(m, -1), then transpose",
+             X.reshape(-1, m)),
+            ("each column holds the right picture but its pixels in another order (X.T reverses "
+             "every axis): column i must be X_orig[i].ravel(), so reshape first, then transpose",
+             X.T.reshape(-1, m)),
+            ("do not divide by 255 here: flattening only moves the numbers, scaling is the next "
+             "step", X.reshape(m, -1).T / 255)]
+
+
+def flatten_shape_hint(found, X):
+    """What a wrong shape of X_flatten most likely means, for the pictures X."""
+    m, n_x = X.shape[0], X[0].size
+    if isinstance(found, np.ndarray) and found.shape == (m, n_x) and m != n_x:
+        return ("one picture per row: transpose it (.T) so that each picture is a column, "
+                "shape (num_px * num_px * 3, m)")
+    if isinstance(found, np.ndarray):
+        return ("X_flatten has one column of num_px * num_px * 3 numbers per picture: "
+                "X.reshape(m, -1) makes one row per picture, then .T makes the rows columns")
+    return None
+
+
+def check_flatten(out, X, expected, name, reveal=True):
+    """Checks that out is X_flatten, column i the picture X[i] unrolled."""
+    check_array(out, expected, name, reveal=reveal,
+                hint=lambda: hint_for(out, expected, flatten_mistakes(X)),
+                shape_hint=lambda: flatten_shape_hint(out, X))
+
+
+def dataset_sizes_test(target):
+    """Sizes of 6 training and 2 test pictures of 4 x 4 pixels, then the drawn kinds."""
+    rng = np.random.default_rng(1)
+    train, test = pictures(rng, 6, 4), pictures(rng, 2, 4)
+    name = f"dataset_sizes on sets of shapes {train.shape} and {test.shape}"
+    check_sizes(target(train.copy(), test.copy()), train, test, name)
+    for kind in ("main", "m1"):
+        case = visible_case(TABLE, "dataset_sizes", kind)
+        check_sizes(target(*[a.copy() for a in case.args]), *case.args,
+                    f"dataset_sizes({case.label})")
+    print("All tests passed.")
+
+
+def flatten_images_test(target):
+    """3 pictures of 2 x 2 pixels holding 0, 1, ..., 35 in numpy's order, then the drawn kinds:
+    column i must be picture i read pixel by pixel, X_orig[i].ravel()."""
+    X = np.arange(36, dtype=np.uint8).reshape(3, 2, 2, 3)
+    expected = np.array([np.arange(12), np.arange(12, 24), np.arange(24, 36)]).T   # (12, 3)
+    check_flatten(target(X.copy()), X, expected, "flatten_images(X_orig of shape (3, 2, 2, 3))")
+    for kind in ("main", "m1"):
+        case = visible_case(TABLE, "flatten_images", kind)
+        (X,) = case.args
+        columns = np.stack([X[i].ravel() for i in range(X.shape[0])], axis=1)   # (n_x, m)
+        check_flatten(target(X.copy()), X, columns, f"flatten_images({case.label})")
+    print("All tests passed.")
 
 
 def sigmoid_test(target):
