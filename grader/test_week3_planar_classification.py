@@ -1,142 +1,70 @@
 """Hidden checks for week 3, planar data classification with one hidden layer. Run only by the
 judge (grader/judge.py).
 
-`cases(rng)` chooses the inputs for one submission; each test is one check of one graded
-function (marker `checks(name)`); the `sub` fixture holds what the submission returned.
+The inputs are fresh draws of the kinds in the visible table
+(`utils.public_tests.week3_planar_classification.TABLE`), seeded per submission; each test
+checks one kind (or one part of a kind) of one graded function, marked `checks(name,
+weight=w)` with w read from the table (`grader.tables.weight`); the `sub` fixture holds what
+the submission returned. Expected values come from `grader/reference/`; a known mistake is
+named only when a check fails.
 """
 import numpy as np
 
 from grader.gradcheck import check_against_numerical, numerical_gradient
-from grader.judge import Case, checks
+from grader.judge import checks
 from grader.reference import week3_planar_classification as ref
+from grader.tables import table_cases, weight
 from utils.checks import CheckError, check_keys, check_tuple, expect, hint_for, is_number
+from utils.public_tests.week3_planar_classification import TABLE
 
+cases = table_cases(TABLE)
 DEPENDS = {"nn_model": ["layer_sizes", "initialize_parameters", "forward_propagation",
                         "compute_cost", "backward_propagation", "update_parameters"],
            "predict": ["forward_propagation"]}
 PARAMS = ("W1", "b1", "W2", "b2")
 
 
-# --- inputs ---------------------------------------------------------------------------------
-
-def _parameters(rng, n_x, n_h, n_y, scale=0.8):
-    """Random parameters of moderate size, so that tanh is far from linear (Z1 of order 1)."""
-    return {"W1": rng.normal(0, scale, (n_h, n_x)), "b1": rng.normal(0, 0.5, (n_h, 1)),
-            "W2": rng.normal(0, scale, (n_y, n_h)), "b2": rng.normal(0, 0.5, (n_y, 1))}
+def w(name, kind, parts=1):
+    """The weight of one of the `parts` checks of `name`'s `kind` (from the table)."""
+    return weight(TABLE, name, kind, parts)
 
 
-def _labels(rng, n_y, m):
-    return (rng.random((n_y, m)) < 0.5).astype(float)
+# --- dataset_shapes ---------------------------------------------------------------------------
+
+def _is_shape(found, want):
+    """True if `found` is a tuple, list or 1-D array of the integers in `want`."""
+    try:
+        return (isinstance(found, (tuple, list, np.ndarray)) and np.ndim(found) == 1
+                and len(found) == len(want) and tuple(int(n) for n in found) == want)
+    except (TypeError, ValueError):
+        return False
 
 
-def _network_problem(rng, n_x, n_h, n_y, m):
-    """parameters, X (n_x, m), Y (n_y, m)."""
-    return _parameters(rng, n_x, n_h, n_y), rng.normal(0, 1, (n_x, m)), _labels(rng, n_y, m)
+def _check_dataset_shapes(sub, tag):
+    for case, out in sub.results("dataset_shapes", tag=tag):
+        X, Y = case.args
+        shape_X, shape_Y, m = check_tuple(out, 3, f"dataset_shapes({case.label})")
+        for what, found, want in (("shape_X", shape_X, X.shape), ("shape_Y", shape_Y, Y.shape)):
+            if not _is_shape(found, want):
+                swapped = " (rows and columns swapped)" if _is_shape(found, want[::-1]) else ""
+                raise CheckError(f"{what} for {case.label} is not the shape of {what[-1]}"
+                                 f"{swapped}: use {what[-1]}.shape, the tuple (rows, columns)")
+        if not (is_number(m) and m == X.shape[1]):
+            hint = ("m is the number of columns of X, X.shape[1], not its number of rows"
+                    if is_number(m) and m == X.shape[0] else
+                    "m is the number of examples, one per column of X: X.shape[1]")
+            raise CheckError(f"m for {case.label} is {str(m)[:40]}, which is not the number of "
+                             f"examples: {hint}")
 
 
-def _backward_problem(rng, n_x, n_h, n_y, m):
-    """(parameters, cache, X, Y) whose every gradient entry is at least 1e-3 in size.
-
-    A correct gradient agrees with the numerical one to about 1e-10 in absolute terms, so the
-    entrywise relative error of gradcheck is only meaningful for entries well above that.
-    """
-    while True:
-        parameters, X, Y = _network_problem(rng, n_x, n_h, n_y, m)
-        _, cache = ref.forward_propagation(X, parameters)
-        grads = ref.backward_propagation(parameters, cache, X, Y)
-        if min(np.min(np.abs(g)) for g in grads.values()) > 1e-3:
-            return parameters, cache, X, Y
+@checks("dataset_shapes", weight=w("dataset_shapes", "main"))
+def test_dataset_shapes_main(sub):
+    _check_dataset_shapes(sub, "main")
 
 
-def _shape_label(n_x, n_h, n_y, m):
-    return f"n_x={n_x}, n_h={n_h}, n_y={n_y}, m={m}"
-
-
-def _layer_sizes_cases(rng):
-    n_x, m = int(rng.integers(2, 6)), int(rng.integers(7, 12))
-    return [Case((rng.normal(size=(n_x, m)), _labels(rng, 1, m)),
-                 label=f"X of shape ({n_x}, {m}), Y of shape (1, {m})", tags={"main"}),
-            Case((rng.normal(size=(2, 1)), _labels(rng, 1, 1)),
-                 label="X of shape (2, 1), Y of shape (1, 1)", tags={"main"}),
-            Case((rng.normal(size=(5, 3)), _labels(rng, 2, 3)),
-                 label="X of shape (5, 3), Y of shape (2, 3)", tags={"rows"})]
-
-
-def _initialize_cases():
-    sizes = [(2, 4, 1), (5, 3, 2), (2, 4, 1), (30, 10, 1)]
-    return [Case(s, label=f"n_x={s[0]}, n_h={s[1]}, n_y={s[2]}") for s in sizes]
-
-
-def _forward_cases(rng):
-    out = []
-    for n_x, n_h, m, tag in ((2, 4, int(rng.integers(5, 9)), "main"), (3, 5, 4, "main"),
-                             (2, 3, 1, "m1")):
-        parameters, X, _ = _network_problem(rng, n_x, n_h, 1, m)
-        out.append(Case((X, parameters), label=_shape_label(n_x, n_h, 1, m), tags={tag}))
-    return out
-
-
-def _cost_cases(rng):
-    out = []
-    for m, tag in ((int(rng.integers(5, 9)), "main"), (12, "main"), (1, "m1")):
-        A2 = rng.uniform(0.05, 0.95, (1, m))
-        out.append(Case((A2, _labels(rng, 1, m)), label=f"A2 and Y of shape (1, {m})", tags={tag}))
-    return out
-
-
-def _backward_cases(rng):
-    out = []
-    for n_x, n_h, m, tag in ((2, 4, int(rng.integers(5, 9)), "main"), (3, 5, 4, "main"),
-                             (2, 3, 1, "m1")):
-        out.append(Case(_backward_problem(rng, n_x, n_h, 1, m),
-                        label=_shape_label(n_x, n_h, 1, m), tags={tag}))
-    return out
-
-
-def _update_cases(rng):
-    out = []
-    for n_x, n_h, lr in ((2, 4, float(rng.uniform(0.05, 0.9))), (3, 5, None)):
-        parameters = _parameters(rng, n_x, n_h, 1)
-        grads = {"d" + k: rng.normal(0, 0.1, v.shape) for k, v in parameters.items()}
-        if lr is None:
-            out.append(Case((parameters, grads), label=f"n_x={n_x}, n_h={n_h}, default "
-                            "learning_rate", tags={"default"}))
-        else:
-            out.append(Case((parameters, grads), {"learning_rate": lr}, tags={"given"},
-                            label=f"n_x={n_x}, n_h={n_h}, learning_rate={lr:.3f}"))
-    return out
-
-
-def _nn_model_cases(rng):
-    out = []
-    for n_x, m, n_h, iters in ((2, 30, 3, 200), (3, 12, 5, 50)):
-        X = rng.normal(0, 1, (n_x, m))
-        Y = (X[0:1] * X[1:2] > 0).astype(float)          # an XOR-like pattern
-        out.append(Case((X, Y, n_h), {"num_iterations": iters},
-                        label=f"X of shape ({n_x}, {m}), n_h={n_h}, {iters} iterations"))
-    return out
-
-
-def _predict_cases(rng):
-    out = []
-    for m, tag in ((40, "main"), (1, "m1")):
-        parameters, X, _ = _network_problem(rng, 2, 4, 1, m)
-        out.append(Case((parameters, X), label=f"X of shape (2, {m})", tags={tag}))
-    return out
-
-
-def cases(rng):
-    """{function: [Case]}: several shapes, non-square ones and m = 1, seeded per submission."""
-    return {
-        "layer_sizes": _layer_sizes_cases(rng),
-        "initialize_parameters": _initialize_cases(),
-        "forward_propagation": _forward_cases(rng),
-        "compute_cost": _cost_cases(rng),
-        "backward_propagation": _backward_cases(rng),
-        "update_parameters": _update_cases(rng),
-        "nn_model": _nn_model_cases(rng),
-        "predict": _predict_cases(rng),
-    }
+@checks("dataset_shapes", weight=w("dataset_shapes", "m1"))
+def test_dataset_shapes_one_example(sub):
+    _check_dataset_shapes(sub, "m1")
 
 
 # --- layer_sizes ------------------------------------------------------------------------------
@@ -158,12 +86,12 @@ def _check_layer_sizes(sub, tag):
              Y.shape[1])])
 
 
-@checks("layer_sizes")
+@checks("layer_sizes", weight=w("layer_sizes", "main"))
 def test_layer_sizes_one_output(sub):
     _check_layer_sizes(sub, "main")
 
 
-@checks("layer_sizes")
+@checks("layer_sizes", weight=w("layer_sizes", "rows"))
 def test_layer_sizes_two_outputs(sub):
     _check_layer_sizes(sub, "rows")
 
@@ -180,47 +108,55 @@ def _param_shape(value, expected_shape, name):
         raise CheckError(f"{name} has shape {value.shape}, expected {expected_shape}: {hint}")
 
 
-def _initialized(sub):
-    """[(case, {W1, b1, W2, b2})] after checking the keys."""
+def _initialized(sub, tag):
+    """[(case, {W1, b1, W2, b2})] for the cases of `tag`, after checking the keys."""
     out = []
-    for case, value in sub.results("initialize_parameters"):
+    for case, value in sub.results("initialize_parameters", tag=tag):
         call = f"initialize_parameters({case.label})"
         out.append((case, check_keys(value, PARAMS, call)))
     return out
 
 
-@checks("initialize_parameters")
+def _check_init_shapes(case, params):
+    n_x, n_h, n_y = case.args
+    shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}
+    for k in PARAMS:
+        _param_shape(params[k], shapes[k], f"{k} for {case.label}")
+
+
+def _check_init_biases(case, params):
+    n_x, n_h, n_y = case.args
+    expect(params["b1"], np.zeros((n_h, 1)), f"b1 for {case.label}")
+    expect(params["b2"], np.zeros((n_y, 1)), f"b2 for {case.label}")
+
+
+@checks("initialize_parameters", weight=w("initialize_parameters", "main", 3))
 def test_initialize_shapes(sub):
-    for case, params in _initialized(sub):
-        n_x, n_h, n_y = case.args
-        shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}
-        for k in PARAMS:
-            _param_shape(params[k], shapes[k], f"{k} for {case.label}")
+    for case, params in _initialized(sub, "main"):
+        _check_init_shapes(case, params)
 
 
-@checks("initialize_parameters")
+@checks("initialize_parameters", weight=w("initialize_parameters", "main", 3))
 def test_initialize_biases_zero(sub):
-    for case, params in _initialized(sub):
-        n_x, n_h, n_y = case.args
-        expect(params["b1"], np.zeros((n_h, 1)), f"b1 for {case.label}")
-        expect(params["b2"], np.zeros((n_y, 1)), f"b2 for {case.label}")
+    for case, params in _initialized(sub, "main"):
+        _check_init_biases(case, params)
 
 
-@checks("initialize_parameters")
+@checks("initialize_parameters", weight=w("initialize_parameters", "main", 3))
 def test_initialize_weight_scale(sub):
     weights = []
-    for case, params in _initialized(sub):
+    for case, params in _initialized(sub, "main"):
         n_x, n_h, n_y = case.args
         _param_shape(params["W1"], (n_h, n_x), f"W1 for {case.label}")
         _param_shape(params["W2"], (n_y, n_h), f"W2 for {case.label}")
         weights += [params["W1"].ravel(), params["W2"].ravel()]
-    W = np.concatenate(weights).astype(float)           # 380 entries, std 0.01 expected
+    W = np.concatenate(weights).astype(float)           # at least 252 entries, std 0.01 expected
     if not np.all(np.isfinite(W)) or np.ptp(W) == 0:
         raise CheckError("the weights all have the same value: with equal weights every hidden "
                          "unit computes the same thing and they stay equal during training "
                          "(symmetry); draw them with np.random.randn(...) * 0.01")
     std, mean, top = float(np.std(W)), float(np.mean(W)), float(np.max(np.abs(W)))
-    if abs(mean) > 0.25 * std:                           # 5 standard errors for ~380 draws
+    if abs(mean) > 0.25 * std:                           # 4 standard errors for 252 draws
         raise CheckError(f"the weights average {mean:.3g}, expected about 0: draw them from a "
                          "standard normal, np.random.randn (np.random.rand is uniform on [0, 1))")
     if not 0.005 < std < 0.02 or top > 0.06:
@@ -228,15 +164,21 @@ def test_initialize_weight_scale(sub):
                          "0.01: multiply the standard normal draws by 0.01")
 
 
-@checks("initialize_parameters")
+@checks("initialize_parameters", weight=w("initialize_parameters", "outputs"))
+def test_initialize_several_outputs(sub):
+    for case, params in _initialized(sub, "outputs"):
+        _check_init_shapes(case, params)
+        _check_init_biases(case, params)
+
+
+@checks("initialize_parameters", weight=w("initialize_parameters", "twice"))
 def test_initialize_not_reseeded(sub):
-    same = [(c, p) for c, p in _initialized(sub) if c.args == (2, 4, 1)]
-    (_, first), (_, second) = same[:2]
+    (case, first), (_, second) = _initialized(sub, "twice")[:2]
     for k in ("W1", "W2"):
         _param_shape(first[k], second[k].shape, k)
         if np.array_equal(first[k], second[k]):
-            raise CheckError(f"two calls of initialize_parameters(2, 4, 1) returned the same {k}: "
-                             "draw new random numbers at each call, and do not call "
+            raise CheckError(f"two calls of initialize_parameters({case.label}) returned the same "
+                             f"{k}: draw new random numbers at each call, and do not call "
                              "np.random.seed inside initialize_parameters (nn_model seeds once, "
                              "before calling it)")
 
@@ -275,22 +217,22 @@ def _check_forward(sub, tag, parts):
                    alternatives=lambda: _forward_variants(X, parameters).get(part, []))
 
 
-@checks("forward_propagation")
+@checks("forward_propagation", weight=w("forward_propagation", "main", 3))
 def test_forward_A2(sub):
     _check_forward(sub, "main", ["A2"])
 
 
-@checks("forward_propagation")
+@checks("forward_propagation", weight=w("forward_propagation", "main", 3))
 def test_forward_cache_Z(sub):
     _check_forward(sub, "main", ["Z1", "Z2"])
 
 
-@checks("forward_propagation")
+@checks("forward_propagation", weight=w("forward_propagation", "main", 3))
 def test_forward_cache_A(sub):
     _check_forward(sub, "main", ["A1", "A2"])
 
 
-@checks("forward_propagation")
+@checks("forward_propagation", weight=w("forward_propagation", "m1"))
 def test_forward_one_example(sub):
     _check_forward(sub, "m1", ["A2", "Z1", "A1", "Z2"])
 
@@ -307,12 +249,12 @@ def _check_cost(sub, tag):
                m=m)
 
 
-@checks("compute_cost")
+@checks("compute_cost", weight=w("compute_cost", "main"))
 def test_compute_cost_values(sub):
     _check_cost(sub, "main")
 
 
-@checks("compute_cost")
+@checks("compute_cost", weight=w("compute_cost", "m1"))
 def test_compute_cost_one_example(sub):
     _check_cost(sub, "m1")
 
@@ -375,32 +317,32 @@ def _check_backward_numerical(sub, tag):
             check_against_numerical(grads[k], num, f"{k} for {case.label}", tol=1e-4, hint=hint)
 
 
-@checks("backward_propagation")
+@checks("backward_propagation", weight=w("backward_propagation", "main", 5))
 def test_backward_dW1(sub):
     _check_backward_reference(sub, "main", ["dW1"])
 
 
-@checks("backward_propagation")
+@checks("backward_propagation", weight=w("backward_propagation", "main", 5))
 def test_backward_db1(sub):
     _check_backward_reference(sub, "main", ["db1"])
 
 
-@checks("backward_propagation")
+@checks("backward_propagation", weight=w("backward_propagation", "main", 5))
 def test_backward_dW2(sub):
     _check_backward_reference(sub, "main", ["dW2"])
 
 
-@checks("backward_propagation")
+@checks("backward_propagation", weight=w("backward_propagation", "main", 5))
 def test_backward_db2(sub):
     _check_backward_reference(sub, "main", ["db2"])
 
 
-@checks("backward_propagation")
+@checks("backward_propagation", weight=w("backward_propagation", "main", 5))
 def test_backward_numerical_gradient(sub):
     _check_backward_numerical(sub, "main")
 
 
-@checks("backward_propagation")
+@checks("backward_propagation", weight=w("backward_propagation", "m1"))
 def test_backward_one_example(sub):
     _check_backward_reference(sub, "m1", ["dW1", "db1", "dW2", "db2"])
     _check_backward_numerical(sub, "m1")
@@ -426,12 +368,12 @@ def _check_update(sub, tag):
                    alternatives=wrong)
 
 
-@checks("update_parameters")
+@checks("update_parameters", weight=w("update_parameters", "main"))
 def test_update_given_rate(sub):
-    _check_update(sub, "given")
+    _check_update(sub, "main")
 
 
-@checks("update_parameters")
+@checks("update_parameters", weight=w("update_parameters", "default"))
 def test_update_default_rate(sub):
     _check_update(sub, "default")
 
@@ -457,13 +399,13 @@ def _check_trained_shapes(case, found, expected):
         _param_shape(found[k], expected[k].shape, f"the trained {k} for {case.label}")
 
 
-@checks("nn_model")
+@checks("nn_model", weight=w("nn_model", "main", 2))
 def test_nn_model_shapes(sub):
     for case, found, expected in _trained(sub):
         _check_trained_shapes(case, found, expected)
 
 
-@checks("nn_model")
+@checks("nn_model", weight=w("nn_model", "main", 2))
 def test_nn_model_parameters(sub):
     for case, found, expected in _trained(sub):
         _check_trained_shapes(case, found, expected)
@@ -488,11 +430,11 @@ def _check_predict(sub, tag):
                               "A2 > 0.5", np.zeros_like(A2))])
 
 
-@checks("predict")
+@checks("predict", weight=w("predict", "main"))
 def test_predict_labels(sub):
     _check_predict(sub, "main")
 
 
-@checks("predict")
+@checks("predict", weight=w("predict", "m1"))
 def test_predict_one_example(sub):
     _check_predict(sub, "m1")

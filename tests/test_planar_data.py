@@ -1,13 +1,30 @@
-"""The week 3 data sets (utils/planar.py), the logistic-regression baseline (utils/logreg.py)
-and the decision-boundary plot (utils/plots.py)."""
+"""The week 3 data sets (utils/planar.py), the logistic-regression baseline (logreg.py, released
+next to the week 3 notebook) and the decision-boundary plot (utils/plots.py)."""
+import importlib.util
+
 import matplotlib
 import numpy as np
 import pytest
 
-from utils.logreg import predict_logistic_regression, train_logistic_regression
+from conftest import ROOT
 from utils.planar import EXTRA_DATASETS, load_extra_datasets, load_planar_dataset
 
 matplotlib.use("Agg")
+WEEK3 = "week3_planar_classification"
+
+
+def _week3_logreg():
+    """source/week3_planar_classification/logreg.py, as the notebook imports it (`from logreg
+    import ...`, the notebook's folder being on the kernel's path)."""
+    spec = importlib.util.spec_from_file_location("logreg", ROOT / "source" / WEEK3 / "logreg.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+logreg = _week3_logreg()
+train_logistic_regression = logreg.train_logistic_regression
+predict_logistic_regression = logreg.predict_logistic_regression
 
 
 def test_flower_shapes_and_balance():
@@ -84,3 +101,20 @@ def test_plot_decision_boundary_labels_the_figure():
     assert calls == [(2, 2500)]
     assert ax.get_title() == "a test" and ax.get_xlabel() and ax.get_ylabel()
     plt.close("all")
+
+
+@pytest.mark.parametrize("folder", ["source", "release"])
+def test_week3_imports_logreg_from_its_own_folder_not_from_utils(folder):
+    """Week 2's graded answers (logistic regression) reach week 3 students in week 3's own
+    folder only: its notebook imports `logreg`, shipped next to it, never utils.logreg."""
+    import nbformat
+    assert (ROOT / folder / WEEK3 / "logreg.py").is_file()
+    nb = nbformat.read(ROOT / folder / WEEK3 / f"{WEEK3}.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "from logreg import sigmoid" in code and "utils.logreg" not in code
+
+
+def test_logreg_sigmoid_is_the_logistic_function():
+    z = np.array([[-30.0, 0.0, 2.0]])
+    np.testing.assert_allclose(logreg.sigmoid(z), 1 / (1 + np.exp(-z)))
+    assert logreg.sigmoid(0.0) == 0.5

@@ -11,6 +11,11 @@ def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
 
 
+def dataset_shapes(X, Y):
+    """(shape of X, shape of Y, m = number of examples, one per column of X)."""
+    return X.shape, Y.shape, X.shape[1]
+
+
 def layer_sizes(X, Y):
     """(n_x, n_h, n_y) = (rows of X, 4, rows of Y)."""
     return X.shape[0], 4, Y.shape[0]

@@ -1,20 +1,26 @@
 """Canned submissions of week 3 planar classification, each with the exact score it must get.
 
-Test cells: test_layer_sizes (1), test_initialize_parameters (1), test_forward_propagation (2),
-test_compute_cost (1), test_backward_propagation (3), test_update_parameters (1),
-test_nn_model (2), test_predict (1): 12 points. Checks per function: layer_sizes 2,
-initialize_parameters 4, forward_propagation 4, compute_cost 2, backward_propagation 6,
-update_parameters 2, nn_model 2 (shapes, values), predict 2. A wrong function also costs the
-functions that call it: nn_model calls all the others (compute_cost only to print the cost, so
-a wrong cost costs nothing there); predict calls forward_propagation.
+Test cells: test_dataset_shapes (1), test_layer_sizes (1), test_initialize_parameters (1),
+test_forward_propagation (2), test_compute_cost (1), test_backward_propagation (3),
+test_update_parameters (1), test_nn_model (2), test_predict (1): 13 points. A function's points
+are split over the kinds of its table of cases by their explicit weights
+(utils/public_tests/week3_planar_classification.py TABLE), then equally over the parts checked:
+dataset_shapes main 2, m1 1; layer_sizes main 1, rows 1; initialize_parameters main 3 (shapes,
+biases, spread), outputs 1, twice 1; forward_propagation main 3 (A2, Z, A), m1 1; compute_cost
+main 1, m1 1; backward_propagation main 5 (dW1, db1, dW2, db2, numerical), m1 1;
+update_parameters main 1, default 1; nn_model main 2 (shapes, values); predict main 1, m1 1.
+A wrong function also costs the functions that call it: nn_model calls all the others
+(compute_cost only to print the cost, so a wrong cost costs nothing there); predict calls
+forward_propagation. Scores marked "(weights)" changed when the table of cases came (issue 9);
+the old number is given.
 """
 from grader.samples.build import Variant, with_reference
 
 A = "week3_planar_classification"
-IDS = ["test_layer_sizes", "test_initialize_parameters", "test_forward_propagation",
+IDS = ["test_dataset_shapes", "test_layer_sizes", "test_initialize_parameters", "test_forward_propagation",
        "test_compute_cost", "test_backward_propagation", "test_update_parameters",
        "test_nn_model", "test_predict"]
-FULL = dict(zip(IDS, [1, 1, 2, 1, 3, 1, 2, 1]))
+FULL = dict(zip(IDS, [1, 1, 1, 2, 1, 3, 1, 2, 1]))
 ZERO = dict.fromkeys(IDS, 0)
 
 
@@ -103,6 +109,12 @@ PREDICT_BOOL = '''def predict(parameters, X):
 '''
 
 # --- typical mistakes ------------------------------------------------------------------------
+
+SHAPES_M_ROWS = "def dataset_shapes(X, Y):\n    return X.shape, Y.shape, X.shape[0]\n"
+# reads the notebook's own X and Y (the flower) instead of its arguments: right on the flower,
+# wrong on every input of the judge, whose sizes the notebook never uses
+SHAPES_GLOBALS = ("def dataset_shapes(X_train, Y_train):\n"
+                  "    return X.shape, Y.shape, X.shape[1]\n")
 
 LAYER_SIZES_TEMPLATE = "def layer_sizes(X, Y):\n    return ({n_x}, 4, {n_y})\n"
 LAYER_SIZES_COLUMNS = LAYER_SIZES_TEMPLATE.format(n_x="X.shape[1]", n_y="Y.shape[0]")
@@ -210,25 +222,35 @@ VARIANTS = {
                                                 update_parameters=UPDATE_IN_PLACE,
                                                 predict=PREDICT_BOOL), scores=FULL),
     # layer_sizes (a third mistake, n_y = 1, is in ny_one_and_fixed_iterations)
-    "layer_sizes_columns": Variant(cells=ref(layer_sizes=LAYER_SIZES_COLUMNS),
-                                   hints={"test_layer_sizes": "number of rows of X"},
-                                   scores=scores(layer_sizes=0, nn_model=0)),
+    "layer_sizes_columns": Variant(cells=ref(layer_sizes=LAYER_SIZES_COLUMNS,
+                                             shapes=SHAPES_M_ROWS),
+                                   hints={"test_layer_sizes": "number of rows of X",
+                                          "test_dataset_shapes": "not its number of rows"},
+                                   scores=scores(dataset_shapes=0, layer_sizes=0, nn_model=0)),
+    "shapes_notebook_globals": Variant(cells=ref(shapes=SHAPES_GLOBALS),
+                                       hints={"test_dataset_shapes": "is not the shape of X"},
+                                       scores=scores(dataset_shapes=0)),
     "layer_sizes_ny_columns": Variant(cells=ref(layer_sizes=LAYER_SIZES_NY_COLUMNS),
                                       hints={"test_layer_sizes": "each column of Y is one example"},
                                       scores=scores(layer_sizes=0, nn_model=0)),
     # initialize_parameters
     "init_zeros": Variant(cells=ref(initialize_parameters=INIT_ZEROS),
                           hints={"test_initialize_parameters": "symmetry"},
-                          scores=scores(initialize_parameters=0.5, nn_model=1)),
+                          # (weights) shapes, zero biases and the n_y > 1 kind pass: 3 of 5
+                          # (was 0.5, 2 of 4)
+                          scores=scores(initialize_parameters=0.6, nn_model=1)),
     "init_seeded_inside": Variant(cells=ref(initialize_parameters=INIT_SEEDED),
                                   hints={"test_initialize_parameters": "do not call np.random.seed"},
-                                  scores=scores(initialize_parameters=0.75, nn_model=1)),
+                                  # (weights) one check of 5 fails, not one of 4 (was 0.75)
+                             scores=scores(initialize_parameters=0.8, nn_model=1)),
     "init_uniform": Variant(cells=ref(initialize_parameters=INIT_UNIFORM),
                             hints={"test_initialize_parameters": "np.random.rand is uniform"},
-                            scores=scores(initialize_parameters=0.75, nn_model=1)),
+                            # (weights) one check of 5 fails, not one of 4 (was 0.75)
+                            scores=scores(initialize_parameters=0.8, nn_model=1)),
     "init_no_scale": Variant(cells=ref(initialize_parameters=INIT_NO_SCALE),
                              hints={"test_initialize_parameters": "multiply the standard normal"},
-                             scores=scores(initialize_parameters=0.75, nn_model=1)),
+                             # (weights) one check of 5 fails, not one of 4 (was 0.75)
+                             scores=scores(initialize_parameters=0.8, nn_model=1)),
     # forward_propagation (the short cache is in short_cache_and_fixed_rate)
     "forward_relu": Variant(cells=ref(forward_propagation=FORWARD_RELU),
                             hints={"test_forward_propagation": "not relu",

@@ -1,0 +1,7 @@
+"""Returns the booleans A2 > 0.5, after a print."""
+
+
+def predict(parameters, X):
+    A2, _ = forward_propagation(X, parameters)
+    print("predicting", X.shape[1], "examples")
+    return A2 > 0.5
