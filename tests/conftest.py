@@ -21,6 +21,9 @@ use_this_environment()
 # week 4 application's run took 280 s instead of 181 s next to one other run). One thread each.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
+# The source notebooks the tests run show each hidden check's verdict at once, as for an
+# instructor (grader/instructor.py); the sandbox gives submissions an environment of its own.
+os.environ.setdefault("NNDL_VERDICT", "grader.instructor:verdict")
 
 
 @pytest.fixture(scope="session")
