@@ -169,41 +169,56 @@ def student_args(nbgrader_args, taken):
             for a in nbgrader_args]
 
 
-def by_service(course, assignment, nbgrader_args, log, start=False):
-    """Grades one student on the course's warm grading service (grader/service.py): its answer
-    ({"code", "lines", "table", "notes"}), or None to grade without it (no service running and
-    `start` not asked, other nbgrader options given, or the service failed: said why)."""
+def by_service(argv, course, nbgrader_args, start=False):
+    """Runs this whole command (one student: intake, grading, score table) on the course's warm
+    grading service (grader/service.py), printing what it printed: its exit code, or None to
+    run it here (no service up and `start` not asked, nbgrader options beyond --student given,
+    or the service failed or stopped: said why)."""
     from grader import service
-    student = [a[10:] for a in nbgrader_args if a.startswith("--student=")]
-    if len(student) != 1 or len(nbgrader_args) != 1:
+    if len(nbgrader_args) != 1:
         return None               # options only a fresh nbgrader process takes
     for attempt in range(2 if start else 1):     # a stale or dead service: started again once
         if not service.running(course):
+            if service.paths(course)[1].exists():      # its socket is there, nobody answers
+                print("the grading service of this course is not answering (it was stopped "
+                      f"or killed); {'starting it again' if start else 'grading without it'}",
+                      file=sys.stderr, flush=True)
             if not start:
                 return None
             print("starting the grading service (it keeps nbgrader, a sandbox and a judge warm "
-                  f"for the next grades; it stops after {service.IDLE_MINUTES} idle minutes)")
-            if not service.start(course, assignment=assignment):
+                  f"for the next grades; it stops after {service.IDLE_MINUTES} idle minutes)",
+                  flush=True)
+            if not service.start(course):
                 print(f"the grading service did not start (see {service.paths(course)[2]}); "
                       "grading without it", file=sys.stderr)
                 return None
         try:
-            answer = service.grade(course, assignment, student[0])
+            answer = service.run(course, argv)
             break
         except service.Unavailable as e:
             print(f"{e}; grading {'without it' if attempt or not start else 'again'}",
-                  file=sys.stderr)
+                  file=sys.stderr, flush=True)
     else:
         return None
-    for line in answer["lines"]:
-        line = printable(line)
-        if PROGRESS_RE.fullmatch(line):
-            log.write(line + "\n")
-        print(line, file=sys.stderr, flush=True)
-    return answer
+    for stream, text in answer["printed"]:
+        print(text, end="", file=sys.stderr if stream == "stderr" else sys.stdout, flush=True)
+    return answer["code"]
 
 
-def main(argv=None):
+def autograde_here(course, assignment, nbgrader_args, log):
+    """`nbgrader autograde` of one student in a fresh process: its exit code."""
+    # the score table's gradebook module (SQLAlchemy: 0.5 s) imports while nbgrader runs
+    threading.Thread(target=importlib.import_module, args=("nbgrader.api",), daemon=True).start()
+    # ERROR level: nbgrader warns about every hidden-test cell's checksum, which drowns
+    # the rest; what an instructor must see is printed below from grading_report.json.
+    return nbgrader(course, "autograde", assignment, "--force", "--log-level=ERROR",
+                    f"--CourseDirectory.submitted_directory={intake.INTAKE}", *nbgrader_args,
+                    total=1, log=log)
+
+
+def main(argv=None, autograde=None):
+    """The command; `autograde(course, assignment, nbgrader_args, log)` grades one student
+    (default: autograde_here; grader.service passes its warm one)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("assignment")
     ap.add_argument("--samples", nargs="*", metavar="NAME",
@@ -219,6 +234,12 @@ def main(argv=None):
                          "service, starting it if it is not up (grader/service.py)")
     args, nbgrader_args = ap.parse_known_args(argv)  # unknown options go to nbgrader autograde
     course, assignment = args.course.resolve(), args.assignment
+    one = any(a.startswith("--student") for a in nbgrader_args)
+    if one and autograde is None:
+        code = by_service(sys.argv[1:] if argv is None else argv, course, nbgrader_args,
+                          args.service)
+        if code is not None:
+            return code
     problem = usage_error(course, assignment)
     if problem:
         print(f"ERROR: {problem}", file=sys.stderr)
@@ -237,7 +258,6 @@ def main(argv=None):
         return 1
     print_protections()
     nbgrader_args = student_args(nbgrader_args, taken)
-    one = any(a.startswith("--student") for a in nbgrader_args)
     spread = [] if one else [f"--SandboxedJudge.batch_from={course / intake.INTAKE}",
                              f"--SandboxedJudge.workers={args.workers}",
                              f"--SandboxedJudge.scheduler={args.scheduler}"]
@@ -246,21 +266,15 @@ def main(argv=None):
     start = time.perf_counter()
     with open(log_path, "a") as log:
         log.write(f"# {time.strftime('%Y-%m-%d %H:%M:%S')} autograde {assignment}\n")
-        served = by_service(course, assignment, nbgrader_args, log, args.service) if one else None
-        if served is None:
-            # the score table's gradebook module (SQLAlchemy: 0.5 s) imports while nbgrader runs
-            threading.Thread(target=importlib.import_module, args=("nbgrader.api",),
-                             daemon=True).start()
-            # ERROR level: nbgrader warns about every hidden-test cell's checksum, which drowns
-            # the rest; what an instructor must see is printed below from grading_report.json.
+        if one:
+            code = (autograde or autograde_here)(course, assignment, nbgrader_args, log)
+        else:
             code = nbgrader(course, "autograde", assignment, "--force", "--log-level=ERROR",
                             f"--CourseDirectory.submitted_directory={intake.INTAKE}", *spread,
-                            *nbgrader_args, total=1 if one else len(graded), log=log)
-        else:
-            code = served["code"]
+                            *nbgrader_args, total=len(graded), log=log)
     took = time.perf_counter() - start
-    print("\n" + (served["table"] if served else score_table(course, assignment)))
-    for line in gate + (served["notes"] if served else notes(course, assignment)):
+    print("\n" + score_table(course, assignment))
+    for line in gate + notes(course, assignment):
         print("look at:", line)
     print(f"\ngraded in {took:.1f} s; each student's line: {log_path}")
     if not one:  # the class report (a one-student regrade stays quick: make report redraws it)

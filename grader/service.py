@@ -5,10 +5,11 @@
 
 A one-student grade (`make grade A=x ARGS=--student=y`) pays for importing nbgrader, starting
 a sandbox and a judge. The service pays that once: it stays up in the background, holding
-nbgrader imported, and grades each request in process through nbgrader's own API
-(`NbGraderAPI.autograde`, as formgrader does), with its warm sandbox (a fresh sandboxed child
-per submission, grader/warm.py) and its warm judge. The gradebook, autograded notebooks and
-grading reports are written by nbgrader exactly as by `nbgrader autograde --student y`.
+nbgrader imported, and runs each `python -m grader.batch A --student=S` in process: the intake,
+the grading through nbgrader's own API (`NbGraderAPI.autograde`, as formgrader does) with its
+warm sandbox (a fresh sandboxed child per submission, grader/warm.py) and warm judge, the score
+table. The gradebook, autograded notebooks and grading reports are written by nbgrader exactly
+as by `nbgrader autograde A --student S --force`.
 
 - It listens on a Unix socket in COURSE/.grader-service/ (mode 0700: only the instructor who
   started it can connect, and it checks the caller's uid too), one request at a time.
@@ -31,6 +32,7 @@ import struct
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from grader.course import ASSIGNMENTS, ROOT
@@ -78,9 +80,12 @@ def request(course, message, timeout=None):
     return answer
 
 
-def grade(course, assignment, student):
-    """{"code", "lines" (stderr lines as nbgrader's), "table", "notes"} from the service."""
-    answer = request(course, {"op": "grade", "assignment": assignment, "student": student})
+def run(course, argv):
+    """Runs `python -m grader.batch ARGV` (one student) on the service: {"code", "printed":
+    [(stdout or stderr, text)]}."""
+    argv = [*argv, "--course", str(course)]
+    assignment = next((a for a in argv if not a.startswith("-")), "")
+    answer = request(course, {"op": "batch", "argv": argv, "assignment": assignment})
     if answer.get("stale"):
         raise Unavailable("the grading service held older code than grader/ or the "
                           "configuration now has; it stopped")
@@ -177,24 +182,54 @@ class Service:
                       if not any(a in str(f.relative_to(ROOT)) for a in others)]
         return any(_mtime(f) > self.started for f in files)
 
-    def grade(self, assignment, student):
-        """Grades one student as `nbgrader autograde A --student S --force` would."""
+    def run(self, argv):
+        """grader.batch's main(argv) here, grading with `autograde`: {"code", "printed"}."""
         from grader import batch
+        printed = []                         # [(stream, text)] in the order printed
+        out, err = _Stream("stdout", printed), _Stream("stderr", printed)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = batch.main(argv, autograde=self.autograde)
+            except SystemExit as e:          # argparse's usage errors
+                code = e.code if isinstance(e.code, int) else 1
+            except Exception:                # noqa: BLE001 (said to the caller, as a crash would)
+                traceback.print_exc()
+                code = 1
+        return {"code": code, "printed": printed}
+
+    def autograde(self, course, assignment, nbgrader_args, log):
+        """`nbgrader autograde ASSIGNMENT --student=S --force` in this process, printing and
+        logging what the fresh process would (grader.batch.autograde_here): its exit code."""
+        from grader import batch
+        student = next(a[10:] for a in nbgrader_args if a.startswith("--student="))
         lines = []
         with _captured(lines):
             result = self.api.autograde(assignment, student, force=True,
                                         create=self.create_student)
         if not result["success"]:
             lines.append(str(result.get("error", ""))[-3000:])
-        return {"code": 0 if result["success"] else 1, "lines": lines,
-                "table": batch.score_table(self.course, assignment),
-                "notes": batch.notes(self.course, assignment)}
+        for line in map(batch.printable, lines):
+            if batch.PROGRESS_RE.fullmatch(line):
+                log.write(line + "\n")
+            print(line, file=sys.stderr, flush=True)
+        return 0 if result["success"] else 1
 
     def warm_up(self, assignment):
         """Starts the judge for `assignment` now rather than at the first request."""
         from grader import pool
         if assignment:
             pool.warm_judge(assignment)
+
+
+class _Stream(io.TextIOBase):
+    """A stdout or stderr whose writes are kept, in order with the other's, in `printed`."""
+
+    def __init__(self, name, printed):
+        self.name, self.printed = name, printed
+
+    def write(self, text):
+        self.printed.append((self.name, text))
+        return len(text)
 
 
 class _KeepErrors(logging.Handler):
@@ -288,17 +323,17 @@ def _answer(conn, service):
     elif op == "stop":
         _send(conn, {"ok": True})
         return False
-    elif op == "grade":
+    elif op == "batch":
         if service.stale(str(message["assignment"])):
             _send(conn, {"stale": True})
             print("code or configuration changed: stopping", flush=True)
             return False
         t0 = time.perf_counter()
-        answer = service.grade(str(message["assignment"]), str(message["student"]))
+        answer = service.run([str(a) for a in message["argv"]])
         conn.settimeout(None)
         _send(conn, answer)
-        print(f"{time.strftime('%H:%M:%S')} graded {message['assignment']} "
-              f"{message['student']!r} in {time.perf_counter() - t0:.1f} s", flush=True)
+        print(f"{time.strftime('%H:%M:%S')} ran {message['argv']!r} in "
+              f"{time.perf_counter() - t0:.1f} s", flush=True)
     return True
 
 
