@@ -1,9 +1,13 @@
 """Canned submissions of the week 4 application, each with the exact score it must get.
 
-Test cells: test_two_layer_model (4), test_L_layer_model (4): 8 points. Each model has five
-hidden checks (returns, parameter shapes, parameter values, costs, print_cost), so one failed
-check costs 0.8 points. The building blocks are given (dnn_blocks.py), so a mistake in one
-model never costs the other.
+Test cells: test_two_layer_model (4), test_L_layer_model (4): 8 points. Each model's hidden
+checks come from the table of cases (utils.public_tests.week4_deep_nn_application.TABLE): a
+main problem (weight 2), one example (two-layer) or another depth (L-layer) (weight 1) and a
+print_cost=True call (weight 1), each checked in two parts, the trained parameters and the
+recorded costs. So a model that trains wrongly loses everything (was 2.4: the old checks gave
+0.8 each for returning a tuple and for the shapes), costs recorded wrongly cost half (was
+0.8), and a print_cost that breaks costs a quarter (1 point, was 0.8). The building blocks
+are given (dnn_blocks.py), so a mistake in one model never costs the other.
 """
 from grader.samples.build import Variant, with_reference
 
@@ -175,16 +179,16 @@ VARIANTS = {
                                      "costs as a numpy array"),
     "two_seed_after_init": Variant(cells=ref(two_layer_model=TWO_SEED_AFTER_INIT), scores=FULL),
     "L_written_out": Variant(cells=ref(L_layer_model=L_WRITTEN_OUT), scores=FULL),
-    "two_plus": Variant(cells=ref(two_layer_model=TWO_PLUS), scores=scores(two_layer_model=2.4),
+    "two_plus": Variant(cells=ref(two_layer_model=TWO_PLUS), scores=scores(two_layer_model=0),
                         hints={"test_two_layer_model": "went up the gradient"}),
     "two_deep_init": Variant(cells=ref(two_layer_model=TWO_DEEP_INIT),
-                             scores=scores(two_layer_model=2.4),
+                             scores=scores(two_layer_model=0),
                              hints={"test_two_layer_model": "starts from initialize_parameters("}),
     "two_every_iteration": Variant(cells=ref(two_layer_model=TWO_EVERY_ITERATION),
-                                   scores=scores(two_layer_model=3.2),
+                                   scores=scores(two_layer_model=2),
                                    hints={"test_two_layer_model": "at every iteration"}),
     "two_fixed_rate": Variant(cells=ref(two_layer_model=TWO_FIXED_RATE),
-                              scores=scores(two_layer_model=2.4),
+                              scores=scores(two_layer_model=0),
                               hints={"test_two_layer_model": "learning_rate = 0.0075"}),
     # update_parameters of dnn_blocks.py updates the dict in place and returns it (issue 9),
     # so a loop that does not re-assign its result trains too: full marks (was 2.4).
@@ -192,20 +196,20 @@ VARIANTS = {
     "two_swapped_return": Variant(cells=ref(two_layer_model=TWO_SWAPPED_RETURN),
                                   scores=scores(two_layer_model=0),
                                   hints={"test_two_layer_model": "return parameters, costs"}),
-    "L_plus": Variant(cells=ref(L_layer_model=L_PLUS), scores=scores(L_layer_model=2.4),
+    "L_plus": Variant(cells=ref(L_layer_model=L_PLUS), scores=scores(L_layer_model=0),
                       hints={"test_L_layer_model": "went up the gradient"}),
-    "L_every_1000": Variant(cells=ref(L_layer_model=L_EVERY_1000), scores=scores(L_layer_model=3.2),
+    "L_every_1000": Variant(cells=ref(L_layer_model=L_EVERY_1000), scores=scores(L_layer_model=2),
                             hints={"test_L_layer_model": "every 1000 iterations"}),
-    "L_extra_last": Variant(cells=ref(L_layer_model=L_EXTRA_LAST), scores=scores(L_layer_model=3.2),
+    "L_extra_last": Variant(cells=ref(L_layer_model=L_EXTRA_LAST), scores=scores(L_layer_model=2),
                             hints={"test_L_layer_model": "one entry too many"}),
     "L_no_update": Variant(cells=ref(L_layer_model=L_NO_UPDATE), scores=scores()),  # as two_no_update
     "L_fixed_iterations": Variant(cells=ref(L_layer_model=L_FIXED_ITERATIONS),
-                                  scores=scores(L_layer_model=2.4),
+                                  scores=scores(L_layer_model=0),
                                   hints={"test_L_layer_model": "3000 iterations"}),
-    "L_fixed_rate": Variant(cells=ref(L_layer_model=L_FIXED_RATE), scores=scores(L_layer_model=2.4),
+    "L_fixed_rate": Variant(cells=ref(L_layer_model=L_FIXED_RATE), scores=scores(L_layer_model=0),
                             hints={"test_L_layer_model": "learning_rate = 0.0075"}),
     "L_print_breaks": Variant(cells=ref(L_layer_model=L_PRINT_BREAKS),
-                              scores=scores(L_layer_model=3.2),
+                              scores=scores(L_layer_model=3),
                               hints={"test_L_layer_model": "print_cost=True) raised TypeError"}),
 }
 
