@@ -147,8 +147,7 @@ class Service:
 
     def __init__(self, course):
         from grader import nbgrader_main
-        nbgrader_main.keep_slow_imports_out()
-        nbgrader_main.validate_with_checked_schemas()
+        nbgrader_main.speed_up()
         from grader.course import use_this_environment
         use_this_environment()                       # alembic on PATH, as for nbgrader
         self.course = Path(course).resolve()
@@ -167,6 +166,7 @@ class Service:
         os.chdir(self.course)
         config = PyFileConfigLoader("nbgrader_config.py", path=str(self.course)).load_config()
         config.CourseDirectory.submitted_directory = intake.INTAKE
+        config.Exporter.optimistic_validation = True         # as grader.nbgrader_main
         SandboxedJudge.warm_here = True
         self.create_student = config.Autograde.get("create_student", True)
         return NbGraderAPI(CourseDirectory(config=config), config=config)
