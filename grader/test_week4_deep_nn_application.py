@@ -16,7 +16,7 @@ from grader.reference import week4_deep_nn_application as ref
 from grader.tables import add_kind_checks, table_cases
 from utils.checks import CheckError, check_array, check_tuple, hint_for
 from utils.plaindata import MAX_ITEMS
-from utils.public_tests.week4_deep_nn_application import PRINT, TABLE
+from utils.public_tests.week4_deep_nn_application import PRINT, TABLE, costs_length_hint
 
 blocks = ref.blocks
 MODELS = {"two_layer_model": ref.two_layer_model, "L_layer_model": ref.L_layer_model}
@@ -147,19 +147,6 @@ def _check_keys_and_shapes(parameters, expected, call):
                              "with the sizes taken from layers_dims")
 
 
-def _length_hint(n, expected, iters):
-    if n == iters or n == MAX_ITEMS < iters:     # longer lists are cut at MAX_ITEMS when saved
-        return "you recorded the cost at every iteration: record it only when i % 100 == 0"
-    if n == len(range(0, iters, 1000)):
-        return "you recorded the cost every 1000 iterations: record it when i % 100 == 0"
-    if n == expected + 1:
-        return ("one entry too many: record the cost only when i % 100 == 0 (with print_cost "
-                "the last iteration is also printed, but not recorded)")
-    if n == 30:
-        return "30 entries is what 3000 iterations give: use the argument num_iterations"
-    return "record the cost when i % 100 == 0, that is at i = 0, 100, 200, ..."
-
-
 # --- one check per (function, kind, part) ----------------------------------------------------------
 
 def _default_hint(case):
@@ -180,9 +167,10 @@ def check_model(name, case, out, part):
         return
     exp_costs, iters = np.array(exp_costs), case.kwargs["num_iterations"]
     if costs.size != exp_costs.size:
-        found = f"{costs.size}" if costs.size < MAX_ITEMS else f"{costs.size} or more"
-        raise CheckError(f"costs for {case.label} has {found} entries, expected "
-                         f"{exp_costs.size}: {_length_hint(costs.size, exp_costs.size, iters)}")
+        cut = costs.size == MAX_ITEMS < iters       # longer lists are cut at MAX_ITEMS when saved
+        raise CheckError(f"costs for {case.label} has {costs.size}{' or more' if cut else ''} "
+                         f"entries, expected {exp_costs.size}: "
+                         f"{costs_length_hint(iters if cut else costs.size, iters)}")
     _expect(costs, exp_costs, f"costs for {case.label}",
             lambda: [(hint, np.array(w[1])) for hint, w in wrong()], _default_hint(case))
 

@@ -71,16 +71,21 @@ def _small_problem():
     return X, Y
 
 
-def _costs_hint(n, num_iterations):
+def costs_length_hint(n, num_iterations):
+    """What n recorded costs after num_iterations iterations most likely mean (the judge says
+    it in the same words)."""
     expected = len(range(0, num_iterations, 100))
     if n == num_iterations:
         return "you recorded the cost at every iteration: record it only when i % 100 == 0"
+    if n == len(range(0, num_iterations, 1000)):
+        return "you recorded the cost every 1000 iterations: record it when i % 100 == 0"
     if n == expected + 1:
         return ("one entry too many: record the cost only when i % 100 == 0 (the last "
                 "iteration is printed, but not recorded)")
-    return (f"with {num_iterations} iterations the cost is recorded at i = "
-            f"{', '.join(map(str, range(0, num_iterations, 100)))} (when i % 100 == 0), using "
-            "the argument num_iterations")
+    if n == 30:
+        return "30 entries is what 3000 iterations give: use the argument num_iterations"
+    return (f"with {num_iterations} iterations the cost is recorded at i = 0, 100, ... (when "
+            "i % 100 == 0), using the argument num_iterations")
 
 
 def _run(target, case):
@@ -102,7 +107,7 @@ def _run(target, case):
                          "list of numbers: append each recorded cost to the list costs")
     if len(costs) != len(range(0, iters, 100)):
         raise CheckError(f"the costs of {call} have {len(costs)} entries, expected "
-                         f"{len(range(0, iters, 100))}: {_costs_hint(len(costs), iters)}")
+                         f"{len(range(0, iters, 100))}: {costs_length_hint(len(costs), iters)}")
     for l in range(1, len(dims)):
         for p, shape in (("W", (dims[l], dims[l - 1])), ("b", (dims[l], 1))):
             got = getattr(parameters[f"{p}{l}"], "shape", type(parameters[f"{p}{l}"]).__name__)

@@ -1,6 +1,5 @@
 """two_layer_model bound by assignment to a function made by a helper (no `def two_layer_model`),
 its own W1 ... b2 variables rebuilt into a new dict every step, and the costs as a tuple."""
-import numpy as np
 
 # the notebook imports these from dnn_blocks.py; here they come from the reference's copy
 from grader.reference.week4_deep_nn_application import blocks
