@@ -56,11 +56,9 @@ c.Autograde.autograde_preprocessors = [
     AssignLatePenalties,
     CheckCellMetadata,
 ]
-c.SandboxedJudge.cell_timeout = 60
-c.SandboxedJudge.probe_timeout = 120
-c.SandboxedJudge.wall_timeout = 900
-c.SandboxedJudge.memory_gib = 4.0
-c.SandboxedJudge.skip_tag = "skip-autograde"
+# The sandbox limits keep their defaults (grader/sandbox.py `Limits`, each field a setting
+# that `nbgrader autograde --help-all` lists). Set here only what differs, e.g.
+# c.SandboxedJudge.memory_gib = 8.0 for notebooks that need more memory.
 
 # Feedback shows the verdicts but never the hidden test code.
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, FeedbackPage,

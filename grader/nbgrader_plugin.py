@@ -16,6 +16,7 @@ each notebook then takes its job's result, or runs again here if nbgrader's sani
 handed in other code than the workers ran. The gradebook is only ever touched here.
 """
 import ast
+import dataclasses
 import functools
 import hashlib
 import json
@@ -30,7 +31,7 @@ from IPython.core.inputtransformer2 import TransformerManager
 from nbgrader.api import Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade
-from traitlets import Bool, Float, Integer, Unicode
+from traitlets import Bool, Float, HasTraits, Integer, Unicode
 
 from grader import intake, judge, pool, sandbox
 
@@ -111,16 +112,19 @@ def _flags(source_cell, grades, solutions, tasks):
     return flags
 
 
-class SandboxedJudge(NbGraderPreprocessor):
-    cell_timeout = Integer(60, help="Seconds one notebook cell may run.").tag(config=True)
-    probe_timeout = Integer(120, help="Seconds for running one graded function on all the "
-                                      "judge's inputs; each function has its own.").tag(config=True)
-    wall_timeout = Integer(900, help="Seconds for running the notebook's cells (restarts and "
-                                     "replays included); past it the remaining cells are not "
-                                     "run, but every graded function is still probed with its "
-                                     "own probe_timeout.").tag(config=True)
-    memory_gib = Float(4.0, help="Memory limit of the sandbox, GiB.").tag(config=True)
-    max_restarts = Integer(8, help="Kernel restarts allowed per submission.").tag(config=True)
+def _limit_trait(field):
+    """The configurable trait of one sandbox.Limits field: its type, default and help."""
+    kind = {int: Integer, float: Float}[field.type]
+    return kind(field.default, help=field.metadata["help"]).tag(config=True)
+
+
+# One trait per sandbox.Limits field (c.SandboxedJudge.cell_timeout = ...): the defaults and
+# their help live in grader/sandbox.py only.
+LimitTraits = type("LimitTraits", (HasTraits,), {
+    f.name: _limit_trait(f) for f in dataclasses.fields(sandbox.Limits)})
+
+
+class SandboxedJudge(NbGraderPreprocessor, LimitTraits):
     skip_tag = Unicode("skip-autograde", help="Cells with this tag are not run.").tag(config=True)
     seed_salt = Unicode("nndl-course", help="Mixed into each submission's input seed.").tag(config=True)
     require_sandbox = Bool(False, help="Refuse to grade where bubblewrap does not work "
@@ -162,10 +166,17 @@ class SandboxedJudge(NbGraderPreprocessor):
         self._progress(student, report, notes)
         return nb, resources
 
+    @property
+    def limits(self):
+        """The sandbox limits as configured (sandbox.Limits: one field per trait)."""
+        return sandbox.Limits(**{f.name: getattr(self, f.name)
+                                 for f in dataclasses.fields(sandbox.Limits)})
+
     def job(self, nb, folder, assignment, student, sandboxed):
         """One submission's work as plain data (grader.pool.grade_job runs it): its files
         from `folder` and the notebook `nb`, the judge's seed, the limits."""
         grade_fns = probe_map(nb)
+        limits = self.limits
         with tempfile.TemporaryDirectory(prefix="nndl-files-") as tmp:
             files = Path(tmp, "submission")
             self._copy_files(folder, files, student)
@@ -175,11 +186,9 @@ class SandboxedJudge(NbGraderPreprocessor):
                 "seed": judge.submission_seed(assignment, student, self.seed_salt),
                 "functions": list(grade_fns.values()),
                 "absent": not_written_in_notebook(nb, grade_fns.values()),
-                "settings": {"notebook": f"{assignment}.ipynb", "cell_timeout": self.cell_timeout,
-                             "probe_timeout": self.probe_timeout, "skip_tag": self.skip_tag,
-                             "max_restarts": self.max_restarts, "functions": list(grade_fns.values()),
-                             "cells_seconds": self.wall_timeout},
-                "limits": self._limits(len(grade_fns)), "sandboxed": sandboxed,
+                "settings": {"notebook": f"{assignment}.ipynb", "skip_tag": self.skip_tag,
+                             "functions": list(grade_fns.values()), **limits.runner_settings()},
+                "limits": limits, "sandboxed": sandboxed,
                 "masked": getattr(judge.spec(assignment), "MASKED", []),
                 "warm_judge": self.warm_judge, "runs": code_cells(nb)}
 
@@ -191,12 +200,6 @@ class SandboxedJudge(NbGraderPreprocessor):
         if SandboxedJudge._batch is None:
             SandboxedJudge._batch = Batch(self, resources)
         return SandboxedJudge._batch.result(resources["nbgrader"]["student"], job)
-
-    def _limits(self, n_functions):
-        """Sandbox limits: the cells' budget (twice: a last replay before probing may be
-        needed) plus each graded function's own budget."""
-        wall = 2 * self.wall_timeout + n_functions * (self.probe_timeout + 30) + 60
-        return [self.memory_gib, wall, wall]     # sandbox.Limits(memory_gib, wall, cpu)
 
     def _progress(self, student, report, notes):
         """One line per graded submission, so a long batch shows where it is. With

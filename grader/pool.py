@@ -55,10 +55,10 @@ def warm_box(job):
     """This process's warm sandbox for the job's assignment and limits (grader/sandbox.py's
     WarmSandbox: imports once, forks a fresh sandboxed child for each job)."""
     state = _state()
-    key = (job["assignment"], tuple(job["masked"]), job["sandboxed"], tuple(job["limits"]))
+    key = (job["assignment"], tuple(job["masked"]), job["sandboxed"], job["limits"])
     boxes = state.setdefault("boxes", {})
     if key not in boxes:
-        boxes[key] = sandbox.WarmSandbox(sandbox.Limits(*job["limits"]), masked=job["masked"],
+        boxes[key] = sandbox.WarmSandbox(job["limits"], masked=job["masked"],
                                          sandboxed=job["sandboxed"])
         boxes[key].start()
     return boxes[key]
@@ -90,7 +90,7 @@ def grade_job(job, warm=True):
         if warm:
             code, err = warm_box(job).run(work, student=job["student"])
         else:
-            code, err = sandbox.run_job(work, sandbox.Limits(*job["limits"]), masked=job["masked"],
+            code, err = sandbox.run_job(work, job["limits"], masked=job["masked"],
                                         sandboxed=job["sandboxed"], student=job["student"])
         t1 = time.perf_counter()
         # results first, each kind with its own budget: a flood of output costs only itself

@@ -14,6 +14,7 @@ one is missing):
 In a warm sandbox each job also runs in its own forked child with fresh user, mount, PID,
 network and IPC namespaces, seeing only its own job folder (grader/warm.py says how).
 """
+import dataclasses
 import errno
 import json
 import os
@@ -72,12 +73,61 @@ def _cgroup_parent(controller):
     return path if path.is_dir() and os.access(path, os.W_OK) else None
 
 
+def _setting(default, words):
+    """A field of Limits: its default and the help nbgrader shows for it."""
+    return dataclasses.field(default=default, metadata={"help": words})
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class Limits:
-    def __init__(self, memory_gib=4, wall_seconds=600, cpu_seconds=900, pids=256):
-        self.memory = int(memory_gib * GiB)
-        self.wall_seconds = wall_seconds
-        self.cpu_seconds = cpu_seconds
-        self.pids = pids
+    """Every limit of a submission's sandboxed run, and the only place their defaults live.
+
+    Each field is an nbgrader setting of the autograde step: `c.SandboxedJudge.<field>` in
+    nbgrader_config.py or `--SandboxedJudge.<field>=...` (grader/nbgrader_plugin.py makes its
+    traits from these fields). The runner reads the cells' limits from the job's job.json
+    (`runner_settings`); the sandbox applies the rest to the whole job.
+    """
+    cell_timeout: int = _setting(60, "Seconds one notebook cell may run.")
+    probe_timeout: int = _setting(120, "Seconds for running one graded function on all the "
+                                       "judge's inputs; each function has its own.")
+    wall_timeout: int = _setting(900, "Seconds for running the notebook's cells (restarts and "
+                                      "replays included); past it the remaining cells are not "
+                                      "run, but every graded function is still probed with its "
+                                      "own probe_timeout.")
+    max_restarts: int = _setting(8, "Kernel restarts allowed per submission.")
+    memory_gib: float = _setting(4.0, "Memory limit of the sandbox, GiB.")
+    pids: int = _setting(256, "Processes and threads one submission may run at once.")
+    file_mib: int = _setting(512, "Largest file a submission may write, MiB.")
+    open_files: int = _setting(1024, "Files a submission's process may hold open at once.")
+
+    @property
+    def memory(self):
+        """The memory limit in bytes."""
+        return int(self.memory_gib * GiB)
+
+    def job_seconds(self, n_functions):
+        """Wall-clock and CPU seconds of one whole job with `n_functions` graded functions: the
+        cells' budget twice (a last replay before probing may be needed), each function's own
+        budget and 30 s of start-up each, and a minute for the rest."""
+        return 2 * self.wall_timeout + n_functions * (self.probe_timeout + 30) + 60
+
+    def runner_settings(self):
+        """The limits the runner in the sandbox reads from job.json."""
+        return {"cell_timeout": self.cell_timeout, "probe_timeout": self.probe_timeout,
+                "max_restarts": self.max_restarts, "cells_seconds": self.wall_timeout}
+
+    def rlimits(self, seconds):
+        """What grader/warm.py applies to one job (plain data: it cannot import this module)."""
+        return {"memory": self.memory, "cpu_seconds": seconds, "wall_seconds": seconds,
+                "pids": self.pids, "file_bytes": self.file_mib * 1024 ** 2,
+                "open_files": self.open_files}
+
+
+def _job_seconds(job_dir, limits):
+    """The whole job's limit for the graded functions its job.json names (read before the job
+    runs: the job may rewrite the file)."""
+    functions = json.loads(Path(job_dir, "job.json").read_text()).get("functions", [])
+    return limits.job_seconds(len(functions))
 
 
 def _make_cgroups(limits):
@@ -155,12 +205,12 @@ def _env(venv):
                if os.environ.get("COURSE_DATA_DIR") else {})}
 
 
-def _set_rlimits(limits):
+def _set_rlimits(limits, seconds):
     def apply():
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory, limits.memory))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (512 * 1024 ** 2,) * 2)
-        resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
-        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds,) * 2)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_mib * 1024 ** 2,) * 2)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (limits.open_files,) * 2)
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds,) * 2)
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     return apply
 
@@ -183,6 +233,7 @@ def run_job(job_dir, limits=None, sandboxed=True, masked=(), student="", engine=
         with WarmSandbox(limits, masked=masked, sandboxed=sandboxed) as box:
             return box.run(job_dir, student=student)
     limits = limits or Limits()
+    seconds = _job_seconds(job_dir, limits)
     venv = Path(sys.prefix)
     data_dirs = _data_dirs()
     python = str(venv / "bin" / "python")
@@ -195,7 +246,7 @@ def run_job(job_dir, limits=None, sandboxed=True, masked=(), student="", engine=
     env["NNDL_STUDENT"] = student
 
     def prepare():
-        _set_rlimits(limits)()
+        _set_rlimits(limits, seconds)()
         for path in cgroups:
             (path / "cgroup.procs").write_text(str(os.getpid()))
 
@@ -203,7 +254,7 @@ def run_job(job_dir, limits=None, sandboxed=True, masked=(), student="", engine=
                             cwd=str(Path(job_dir, "submission")),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        _, err = proc.communicate(timeout=limits.wall_seconds)
+        _, err = proc.communicate(timeout=seconds)
         code = proc.returncode
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
@@ -258,7 +309,8 @@ class WarmSandbox:
         else:
             cmd = [python, str(WARM), "serve", str(self.root)]
         cmd += ["--figures"] if self.figures else []
-        self.cgroups = _make_cgroups(Limits(self.limits.memory / GiB + 2, pids=self.limits.pids + 64))
+        self.cgroups = _make_cgroups(dataclasses.replace(    # the warm process's own share on top
+            self.limits, memory_gib=self.limits.memory_gib + 2, pids=self.limits.pids + 64))
         self.errors = tempfile.TemporaryFile()
 
         def prepare():
@@ -293,12 +345,13 @@ class WarmSandbox:
         """Runs one job folder; returns (exit code, or None if killed at the wall limit,
         stderr tail), as `run_job`."""
         limits = limits or self.limits
+        seconds = _job_seconds(job_dir, limits)
         with self.lock:
             for attempt in (1, 2):
                 if self.proc is None or self.proc.poll() is not None:
                     self._stop()
                     self.start()
-                answer = self._run_once(Path(job_dir), student, limits)
+                answer = self._run_once(Path(job_dir), student, limits.rlimits(seconds))
                 if answer is not None:
                     self.cpu_seconds = answer.get("cpu_seconds")
                     return answer["code"], str(answer.get("err", ""))[-3000:]
@@ -311,22 +364,22 @@ class WarmSandbox:
                 _clear_results(Path(job_dir))
             return None, f"the warm sandbox died twice on this job: {err}"
 
-    def _run_once(self, job_dir, student, limits):
-        """Moves the job into the box, runs it, moves it back; the answer or None."""
+    def _run_once(self, job_dir, student, rlimits):
+        """Moves the job into the box, runs it with `rlimits` (Limits.rlimits), moves it back;
+        the answer or None."""
         root = self.root
         inside = root / f"job-{uuid.uuid4().hex[:12]}"
         moved = _move(job_dir, inside)
         try:
             request = {"job": inside.name, "student": student, "isolated": self.sandboxed,
-                       "limits": {"memory": limits.memory, "cpu_seconds": limits.cpu_seconds,
-                                  "pids": limits.pids, "wall_seconds": limits.wall_seconds}}
+                       "limits": rlimits}
             self.hung = False
             try:
                 self.proc.stdin.write((json.dumps(request) + "\n").encode())
                 self.proc.stdin.flush()
             except OSError:
                 return None
-            answer = self._answer(limits.wall_seconds + self.GRACE_SECONDS)
+            answer = self._answer(rlimits["wall_seconds"] + self.GRACE_SECONDS)
             return answer if isinstance(answer, dict) and "code" in answer else None
         finally:
             _move_back(inside, job_dir, moved)
@@ -462,7 +515,7 @@ def _regular_files_below(folder):
     return out
 
 
-def make_job(assignment, submission_dir, dest, seed=0, **settings):
+def make_job(assignment, submission_dir, dest, seed=0, limits=None, **settings):
     """A job folder for `run_job` / `WarmSandbox.run` from a submission folder, as the nbgrader
     plugin makes one (without its gradebook steps): for tests and benchmarks."""
     from grader import judge
@@ -472,9 +525,8 @@ def make_job(assignment, submission_dir, dest, seed=0, **settings):
     judge.write_inputs(assignment, dest / "probe", seed, only=functions)
     (dest / "probe" / "outputs").mkdir(parents=True, exist_ok=True)
     (dest / "job.json").write_text(json.dumps({
-        "notebook": f"{assignment}.ipynb", "cell_timeout": 60, "probe_timeout": 120,
-        "skip_tag": "skip-autograde", "max_restarts": 8, "cells_seconds": 900,
-        "functions": functions, **settings}))
+        "notebook": f"{assignment}.ipynb", "skip_tag": "skip-autograde", "functions": functions,
+        **(limits or Limits()).runner_settings(), **settings}))
     return dest
 
 

@@ -368,8 +368,8 @@ def set_limits(limits, isolated):
     """The job's rlimits (they bound every process it starts). The process count only in its
     own user namespace: outside, it would count every process of the grader's user."""
     for what, value in ((resource.RLIMIT_AS, limits["memory"]),
-                        (resource.RLIMIT_FSIZE, 512 * 1024 ** 2),
-                        (resource.RLIMIT_NOFILE, 1024),
+                        (resource.RLIMIT_FSIZE, limits["file_bytes"]),
+                        (resource.RLIMIT_NOFILE, limits["open_files"]),
                         (resource.RLIMIT_CPU, limits["cpu_seconds"]),
                         (resource.RLIMIT_CORE, 0),
                         (resource.RLIMIT_NPROC, limits["pids"] if isolated else resource.RLIM_INFINITY)):
@@ -708,7 +708,8 @@ def once(job_dir, limits):
 
 
 NO_LIMITS = {"memory": resource.RLIM_INFINITY, "cpu_seconds": resource.RLIM_INFINITY,
-             "pids": resource.RLIM_INFINITY, "wall_seconds": 10 ** 9}
+             "pids": resource.RLIM_INFINITY, "wall_seconds": 10 ** 9,
+             "file_bytes": resource.RLIM_INFINITY, "open_files": resource.RLIM_INFINITY}
 
 if __name__ == "__main__":
     if sys.argv[1] == "serve":

@@ -38,6 +38,7 @@ def built_course(tmp_path_factory):
 def small_job(folder, cells, functions=(), **settings):
     """A job folder for the sandbox (grader/sandbox.py): notebook n.ipynb of code `cells`, one
     input case (x = 1) per function; `settings` override job.json's."""
+    from grader.sandbox import Limits
     from utils import plaindata
     job = folder / "job"
     (job / "submission").mkdir(parents=True)
@@ -48,9 +49,9 @@ def small_job(folder, cells, functions=(), **settings):
         (job / "probe" / "inputs" / name).mkdir(parents=True)
         plaindata.save({"args": [1], "kwargs": {}}, job / "probe" / "inputs" / name / "case00")
     (job / "probe" / "outputs").mkdir(parents=True)
+    # 10 s: a hang guard far above what these small cells and functions need
+    limits = Limits(cell_timeout=10, probe_timeout=10, max_restarts=2, wall_timeout=300)
     (job / "job.json").write_text(json.dumps({
         "notebook": "n.ipynb", "skip_tag": "skip-autograde", "functions": list(functions),
-        # 10 s: a hang guard far above what these small cells and functions need
-        "cell_timeout": 10, "probe_timeout": 10, "max_restarts": 2, "cells_seconds": 300,
-        **settings}))
+        **limits.runner_settings(), **settings}))
     return job

@@ -155,7 +155,7 @@ def test_warm_judge_reports_like_a_judge_process_of_its_own(template, tmp_path):
     `python -m grader.judge` started for the submission, twice in a row (nothing carried)."""
     from grader import judge, pool, sandbox
     job = sandbox.make_job(A, template / "submitted" / "propagate_sign" / A, tmp_path / "job", seed=7)
-    code, err = sandbox.run_job(job, sandbox.Limits(4, 600, 600), student="propagate_sign",
+    code, err = sandbox.run_job(job, sandbox.Limits(), student="propagate_sign",
                                 masked=getattr(judge.spec(A), "MASKED", []))
     assert code == 0, err
     sandbox.copy_out(job, tmp_path / "trusted", ["log.json", "probe/outputs"])

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(not sandbox.bwrap_works(), reason="needs bubblew
 @pytest.fixture(scope="module")
 def box():
     """One warm sandbox for the whole file, as a grading worker keeps one."""
-    limits = sandbox.Limits(memory_gib=2, wall_seconds=300, pids=64)
+    limits = sandbox.Limits(memory_gib=2, wall_timeout=120, pids=64)
     with sandbox.WarmSandbox(limits, masked=judge.spec(A).MASKED) as warm:
         yield warm
 
@@ -367,7 +367,7 @@ def test_a_data_folder_under_tmp_stays_visible(tmp_path, monkeypatch):
              "open('/tmp/mine.txt', 'w').write('x')\n"
              "try:\n    open(os.environ['COURSE_DATA_DIR'] + '/new.txt', 'w')\n    print('written')\n"
              "except OSError:\n    print('read-only')"]
-    with sandbox.WarmSandbox(sandbox.Limits(memory_gib=2, wall_seconds=300, pids=64)) as own:
+    with sandbox.WarmSandbox(sandbox.Limits(memory_gib=2, wall_timeout=120, pids=64)) as own:
         _, printed, _ = _run(own, tmp_path, cells)
     assert printed[0].strip() == "kept", printed
     assert printed[1].strip() == "read-only", printed
