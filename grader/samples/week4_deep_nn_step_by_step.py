@@ -8,6 +8,14 @@ Each typical mistake is alone in its variant. A wrong function also costs the fu
 call it, as in the course: L_model_forward calls linear_activation_forward, which calls
 linear_forward, and the same for the backward pass. The judge hands the backward functions
 caches of its own, so a wrong forward cache costs only the forward functions.
+
+Since issue 9 the judge's checks come from the table of cases
+(utils.public_tests.week4_deep_nn_step_by_step.TABLE): a function's points are split over its
+kinds by the table's weights (main 2, each other kind 1; linear_activation_forward and
+linear_activation_backward: relu, sigmoid, m = 1, sizes 1 each), and a kind's share equally
+over its parts. A score below is (failed kind weights x parts) out of (total weights x parts);
+a mistake that does no harm on one kind (no 1/m when m = 1, seeding per layer when L = 1,
+sigmoid everywhere when L = 1) keeps that kind's share.
 """
 from grader.samples.build import Variant, with_reference
 
@@ -247,6 +255,15 @@ B_LINE = 'parameters["b" + str(l)] = parameters["b" + str(l)] {op} learning_rate
 UPDATE_OK = dict(stop="1, L + 1", op="-", b_line=B_LINE.format(op="-"))
 
 
+# Reading the notebook's own globals (layer_dims = [12288, 20, 7, 5, 1], m = 209) instead of
+# the arguments (issue 9): the judge's cases of other sizes and depths show it.
+LMF_GLOBAL = LMF.replace("L = len(parameters) // 2", "L = len(layer_dims) - 1").format(**LMF_OK)
+COST_GLOBAL = '''def compute_cost(AL, Y):
+    cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
+    return np.squeeze(cost)
+'''
+
+
 def _f(template, ok, **wrong):
     return template.format(**{**ok, **wrong})
 
@@ -257,97 +274,126 @@ VARIANTS = {
     "correct_but_different": Variant(cells=ref(**CORRECT_BUT_DIFFERENT), scores=FULL,
                                      note="loops, @, einsum, float32 arithmetic, helpers, prints, "
                                           "a python float, an in-place update"),
-    # initialize_parameters: 2 checks (shapes and zeros, values)
+    # initialize_parameters: kinds main 1, sizes 1; parts shapes (and zero biases), values
     "init_no_seed": mistake("initialize_parameters", _f(INIT, INIT_OK, seed="pass"),
                             "np.random.seed(1)", initialize_parameters=0.5),
     "init_scale_one": mistake("initialize_parameters", _f(INIT, INIT_OK, scale="1"),
                               "by 0.01", initialize_parameters=0.5),
     "init_row_bias": mistake("initialize_parameters", _f(INIT, INIT_OK, b1="n_h"),
                              "the column (n[l], 1)", initialize_parameters=0.5),
-    # initialize_parameters_deep: 4 checks (keys, shapes, zero biases, weights)
+    # initialize_parameters_deep: kinds main 2, L1 1, sizes 1; parts keys, shapes, zero biases,
+    # weights
     "deep_no_seed": mistake("initialize_parameters_deep", _f(DEEP, DEEP_OK, seed_once="pass"),
                             "np.random.seed(3) once", initialize_parameters_deep=1.5),
     "deep_scale_one": mistake("initialize_parameters_deep", _f(DEEP, DEEP_OK, scale="1"),
                               "by 0.01", initialize_parameters_deep=1.5),
     "deep_seed_per_layer": mistake("initialize_parameters_deep",
                                    _f(DEEP, DEEP_OK, seed_once="pass", seed_each="np.random.seed(3)"),
-                                   "seeding again in every layer", initialize_parameters_deep=1.5),
-    # linear_forward: 3 checks (Z, cache, m = 1)
+                                   "seeding again in every layer",
+                                   # weights wrong except for L = 1 (one layer, one seeding):
+                                   # 2 x (1 - 3/16)
+                                   initialize_parameters_deep=1.625),
+    # linear_forward: kinds main 2, m1 1, sizes 1; parts Z, cache. Was 3 checks (Z, cache,
+    # m = 1 Z): a wrong Z now costs half (not 2/3), a wrong cache half (not 1/3)
     "lf_no_b": mistake("linear_forward", _f(LINEAR_FORWARD, LF_OK, Z="np.dot(W, A)"),
-                       "forget + b", linear_forward=0.33, linear_activation_forward=0,
-                       L_model_forward=0.6),
+                       "forget + b", linear_forward=0.5, linear_activation_forward=0,
+                       # every layer's Z and so AL and every cache are wrong
+                       L_model_forward=0),
     "lf_cache_order": mistake("linear_forward", _f(LINEAR_FORWARD, LF_OK, cache="(W, A, b)"),
-                              "holds (W, A, b)", linear_forward=0.67,
-                              linear_activation_forward=1.5, L_model_forward=1.8),
+                              "holds (W, A, b)", linear_forward=0.5,
+                              # the cache part of every kind: half
+                              linear_activation_forward=1, L_model_forward=1.5),
     "lf_cache_without_b": mistake("linear_forward", _f(LINEAR_FORWARD, LF_OK, cache="(A, W)"),
-                                  "the linear cache (A, W, b)", linear_forward=0.67,
-                                  linear_activation_forward=1.5, L_model_forward=1.8),
-    # linear_activation_forward: 4 checks (relu, sigmoid, cache, m = 1)
+                                  "the linear cache (A, W, b)", linear_forward=0.5,
+                                  linear_activation_forward=1, L_model_forward=1.5),
+    # linear_activation_forward: kinds relu, sigmoid, m1, sizes (1 each); parts A, cache.
+    # L_model_forward: kinds main 2, L1 1, m1 1, sizes 1; parts AL, caches. A wrong A costs
+    # half of linear_activation_forward (was 3/4); a wrong cache half (was 1/4)
     "laf_swapped": mistake("linear_activation_forward",
                            _f(LAF, LAF_OK, sigmoid="relu", relu="sigmoid"),
                            "you applied sigmoid where activation",
-                           linear_activation_forward=0.5, L_model_forward=0.6),
+                           # L_model_forward: only the caches of L = 1 (which hold no A of a
+                           # hidden layer) are right: 3 x 1/10
+                           linear_activation_forward=1, L_model_forward=0.3),
     "laf_cache_order": mistake("linear_activation_forward",
                                _f(LAF, LAF_OK, cache="(activation_cache, linear_cache)"),
                                "cache = (linear_cache, activation_cache)",
-                               linear_activation_forward=1.5, L_model_forward=1.8),
+                               linear_activation_forward=1, L_model_forward=1.5),
     "laf_cache_holds_A": mistake("linear_activation_forward",
                                  _f(LAF, LAF_OK, keep_A="activation_cache = A"),
-                                 "the activation cache is Z", linear_activation_forward=1.5,
-                                 L_model_forward=1.8),
-    # L_model_forward: 5 checks (AL, one layer, number of caches, caches, m = 1)
+                                 "the activation cache is Z", linear_activation_forward=1,
+                                 L_model_forward=1.5),
+    # L_model_forward: was 5 checks (AL, one layer, number of caches, caches, m = 1)
     "lmf_sigmoid_everywhere": mistake("L_model_forward", _f(LMF, LMF_OK, hidden="sigmoid"),
-                                      "only the output layer uses sigmoid", L_model_forward=1.2),
+                                      "only the output layer uses sigmoid",
+                                      # AL and caches right only for L = 1: 2/10
+                                      L_model_forward=0.6),
     "lmf_relu_output": mistake("L_model_forward", _f(LMF, LMF_OK, output="relu"),
-                               "the output layer L uses sigmoid", L_model_forward=1.2),
+                               "the output layer L uses sigmoid",
+                               # AL wrong for every kind, caches (Z) right: half
+                               L_model_forward=1.5),
     "lmf_last_cache_missing": mistake("L_model_forward", _f(LMF, LMF_OK, append_last="pass"),
-                                      "one cache per layer", L_model_forward=1.2),
-    # compute_cost: 3 checks (value, m = 1, a number)
+                                      "one cache per layer", L_model_forward=1.5),  # caches: half
+    "lmf_reads_notebook_L": mistake("L_model_forward", LMF_GLOBAL, "KeyError",
+                                    # the notebook's layer_dims has L = 4: right only for
+                                    # networks of depth 4 (this draw: the m = 1 one), 2/10
+                                    L_model_forward=0.6),
+    # compute_cost: kinds main 2, m1 1, sizes 1; parts value, number (was 3 checks: value,
+    # m = 1, a number)
     "cost_no_mean": mistake("compute_cost",
                             _f(COST, COST_OK, cost=f"-{SUM}"),
-                            "divide the sum by m", compute_cost=0.67),
+                            # harmless for m = 1: 1 - 3/8
+                            "divide the sum by m", compute_cost=0.625),
     "cost_not_squeezed": mistake("compute_cost",
                                  _f(COST, COST_OK, cost=f"-{DOT} / m", ret="cost"),
-                                 "np.squeeze", compute_cost=0.67),
+                                 "np.squeeze", compute_cost=0.5),
     "cost_sign": mistake("compute_cost",
                          _f(COST, COST_OK, cost=f"{SUM} / m"),
-                         "wrong sign", compute_cost=0.33),
-    # linear_backward: 5 checks (dA_prev, dW, db, numerical gradient, m = 1)
+                         "wrong sign", compute_cost=0.5),
+    "cost_reads_notebook_m": mistake("compute_cost", COST_GLOBAL, "m = Y.shape[1]",
+                                     # the notebook's m = 209: every value wrong, half
+                                     compute_cost=0.5),
+    # linear_backward and linear_activation_backward: kinds main 2 (lab: relu 1, sigmoid 1),
+    # m1 1, sizes 1; parts dA_prev, dW, db, numerical gradient. L_model_backward: kinds main 2,
+    # L1 1, m1 1, sizes 1; parts keys, dW and db, dA, numerical gradient. Was 5, 4 and 6
+    # checks; a slip harmless for m = 1 (no 1/m) keeps that kind's share
     "lb_no_mean": mistake("linear_backward",
                           _f(LB, LB_OK, dW="np.dot(dZ, A_prev.T)",
                              db="np.sum(dZ, axis=1, keepdims=True)"),
-                          "did you divide by m?", linear_backward=0.8,
-                          linear_activation_backward=0.5, L_model_backward=1.5),
+                          "did you divide by m?", linear_backward=0.875,     # 2 x (1 - 9/16)
+                          linear_activation_backward=0.875, L_model_backward=1.8),
     "lb_db_no_keepdims": mistake("linear_backward", _f(LB, LB_OK, db="np.sum(dZ, axis=1) / m"),
-                                 "keepdims=True", linear_backward=0.8,
-                                 linear_activation_backward=0, L_model_backward=1),
+                                 "keepdims=True", linear_backward=1,    # db and numerical: half
+                                 linear_activation_backward=1, L_model_backward=1.5),
     "lb_dA_prev_mean": mistake("linear_backward", _f(LB, LB_OK, dA_prev="np.dot(W.T, dZ) / m"),
-                               "has no 1/m", linear_backward=1.2,
-                               linear_activation_backward=0.5, L_model_backward=1),
-    # linear_activation_backward: 4 checks (relu, sigmoid, numerical gradient, m = 1)
+                               "has no 1/m", linear_backward=1.25,      # 2 x (1 - 6/16)
+                               linear_activation_backward=1.25, L_model_backward=1.35),
+    # a slip of one activation costs the kinds of that activation (relu: main and sizes; sigmoid:
+    # sigmoid and m1): half
     "lab_relu_from_dA": mistake("linear_activation_backward",
                                 _f(LAB, LAB_OK, relu="dA * (dA > 0)"),
-                                "not on dA", linear_activation_backward=0.5, L_model_backward=1),
+                                "not on dA", linear_activation_backward=1, L_model_backward=1.2),
     "lab_sigmoid_at_Z": mistake("linear_activation_backward",
                                 _f(LAB, LAB_OK,
                                    sigmoid="dA * activation_cache * (1 - activation_cache)"),
-                                "not Z (1 - Z)", linear_activation_backward=0.5,
-                                L_model_backward=0.5),
+                                "not Z (1 - Z)", linear_activation_backward=1,
+                                L_model_backward=0.75),     # keys right: 3 x 1/4
     "lab_swapped": mistake("linear_activation_backward",
                            _f(LAB, LAB_OK, relu="sigmoid_backward(dA, activation_cache)",
                               sigmoid="relu_backward(dA, activation_cache)"),
                            "you used sigmoid_backward where activation",
-                           linear_activation_backward=0, L_model_backward=0.5),
-    # L_model_backward: 6 checks (keys, dW and db, dA, one layer, numerical gradient, m = 1)
+                           linear_activation_backward=0, L_model_backward=0.75),
+    # L_model_backward: the keys part passes, every value is wrong: 3 x 1/4 (was 1/6)
     "lmb_dAL_sign": mistake("L_model_backward",
                             _f(LMB, LMB_OK, dAL="np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)"),
-                            "wrong sign", L_model_backward=0.5),
+                            "wrong sign", L_model_backward=0.75),
     "lmb_relu_output": mistake("L_model_backward", _f(LMB, LMB_OK, output="relu"),
-                               "goes back through sigmoid", L_model_backward=0.5),
+                               "goes back through sigmoid", L_model_backward=0.75),
+    # dW and db right, keys, dA and the numerical gradient (which reads dA0) wrong
     "lmb_keys_shifted": mistake("L_model_backward", _f(LMB, LMB_OK, shift=1),
-                                "gradient with respect to A[l]", L_model_backward=0.5),
-    # update_parameters: 4 checks (W, b, keys and shapes, the caller's dict unchanged); the
-    # fourth is new (issue 9), so 1/3 -> 2/4 and 2/3 -> 3/4
+                                "gradient with respect to A[l]", L_model_backward=0.75),
+    # update_parameters: kinds main 2, sizes 1; parts W, b, keys and shapes, the caller's dict
+    # unchanged (the same scores as with one check of each)
     "update_plus": mistake("update_parameters",
                            _f(UPDATE, UPDATE_OK, op="+", b_line=B_LINE.format(op="+")),
                            "against the gradient", update_parameters=0.5),

@@ -349,7 +349,8 @@ SHAPE_HINT = "W[l] is (n[l], n[l-1]) and b[l] is the column (n[l], 1)"
 
 
 def initialize_parameters_test(target):
-    """initialize_parameters(2, 3, 1): shapes, zero biases and the values of seed 1."""
+    """initialize_parameters(2, 3, 1): shapes, zero biases and the values of seed 1; then the
+    drawn kind "sizes"."""
     parameters = target(2, 3, 1)
     check_keys(parameters, ["W1", "b1", "W2", "b2"], "parameters",
                hint="return the dict of the template")
@@ -375,7 +376,8 @@ def initialize_parameters_test(target):
 
 
 def initialize_parameters_deep_test(target):
-    """initialize_parameters_deep([4, 3, 2]) with the values of seed 3, then [5, 1] (L = 1)."""
+    """initialize_parameters_deep([4, 3, 2]) with the values of seed 3, then [5, 1] (L = 1);
+    then the drawn kinds "L1" and "sizes" (depth 5)."""
     parameters = target([4, 3, 2])
     check_keys(parameters, ["W1", "b1", "W2", "b2"], "parameters",
                hint="one W and one b for each layer l = 1..L, with L = len(layer_dims) - 1")
@@ -422,7 +424,8 @@ def _check_linear_cache(cache, A_prev, W, b, name):
 
 
 def linear_forward_test(target):
-    """Z and the cache for a layer of 4 units after a layer of 2, m = 3."""
+    """Z and the cache for a layer of 4 units after a layer of 2, m = 3; then the drawn kinds
+    "m1" and "sizes"."""
     A_prev, W, b = _layer_inputs()
     out = target(A_prev.copy(), W.copy(), b.copy())
     check_tuple(out, 2, "linear_forward(A, W, b)", hint="return Z, cache")
@@ -444,7 +447,8 @@ def linear_forward_test(target):
 
 
 def linear_activation_forward_test(target):
-    """A and the cache with each activation, on the inputs of linear_forward_test."""
+    """A and the cache with each activation, on the inputs of linear_forward_test; then the
+    drawn kinds "sigmoid", "m1" and "sizes"."""
     A_prev, W, b = _layer_inputs()
     expected = {"sigmoid": LAF_SIGMOID,
                 "relu": LAF_RELU}
@@ -498,7 +502,8 @@ def _small_network():
 
 
 def L_model_forward_test(target):
-    """The network [2, 3, 2, 1] on 4 examples, then a network of one layer."""
+    """The network [2, 3, 2, 1] on 4 examples, then a network of one layer; then the drawn
+    kinds "L1", "m1" and "sizes" (depth 5), against the given activations."""
     X, parameters = _small_network()
     out = target(X.copy(), {k: v.copy() for k, v in parameters.items()})
     check_tuple(out, 2, "L_model_forward(X, parameters)", hint="return AL, caches")
@@ -545,7 +550,7 @@ def L_model_forward_test(target):
 
 
 def compute_cost_test(target):
-    """The cost of 5 predictions, then of a single one."""
+    """The cost of 5 predictions, then of a single one; then the drawn kinds "m1" and "sizes"."""
     AL = np.array([[0.7, 0.2, 0.95, 0.4, 0.6]])
     Y = np.array([[1.0, 0.0, 1.0, 1.0, 0.0]])
     cost = target(AL.copy(), Y.copy())
@@ -577,7 +582,8 @@ def _gradients(out, name):
 
 
 def linear_backward_test(target):
-    """Known values, then the slope of J = sum(dZ * (W A_prev + b)), on the inputs above."""
+    """Known values, then the slope of J = sum(dZ * (W A_prev + b)), on the inputs above and
+    on the drawn kinds "m1" and "sizes"."""
     A_prev, W, b = _layer_inputs()
     dZ = np.array([[0.3, -1.2, 0.8],
                    [1.1, 0.4, -0.5],
@@ -627,7 +633,8 @@ def _check_slopes(grads, J, inputs, label, what):
 
 
 def linear_activation_backward_test(target):
-    """Known values with each activation, and the slope of J = sum(dA * g(W A_prev + b))."""
+    """Known values with each activation, and the slope of J = sum(dA * g(W A_prev + b)), also
+    on the drawn kinds "sigmoid", "m1" and "sizes"."""
     A_prev, W, b = _layer_inputs()
     Z = LF_Z
     dA = np.array([[0.5, -0.4, 1.0],
@@ -686,7 +693,8 @@ def _small_caches():
 
 
 def L_model_backward_test(target):
-    """The gradients of the network [2, 3, 1] on 3 examples, then of a network of one layer."""
+    """The gradients of the network [2, 3, 1] on 3 examples, then of a network of one layer;
+    then the slopes of the cost on the drawn kinds "L1", "m1" and "sizes"."""
     AL, Y, caches = _small_caches()
     grads = target(AL.copy(), Y.copy(), caches)
     keys = ["dA0", "dA1", "dW1", "db1", "dW2", "db2"]
@@ -744,7 +752,8 @@ def _check_cost_slopes(grads, Y, caches, label, hint):
 
 
 def update_parameters_test(target):
-    """One step with learning_rate = 0.1 on a network of two layers."""
+    """One step with learning_rate = 0.1 on a network of two layers, then on the drawn kind
+    "sizes"; the caller's dict must stay as it was."""
     parameters = {"W1": np.array([[0.5, -0.3], [0.8, 0.2], [-0.6, 0.9]]),
                   "b1": np.array([[0.1], [-0.2], [0.3]]),
                   "W2": np.array([[0.7, -0.4, 0.5]]),
