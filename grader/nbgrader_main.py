@@ -90,5 +90,10 @@ FAST_OPTIONS = {"autograde": ["--Exporter.optimistic_validation=True"],
 if __name__ == "__main__":
     speed_up()
     sys.argv += FAST_OPTIONS.get(sys.argv[1] if len(sys.argv) > 1 else "", [])
+    if {"--help-all", "--help"} & set(sys.argv):     # list the course's steps and their settings
+        from nbgrader.apps.autogradeapp import AutogradeApp
+
+        from grader.nbgrader_plugin import document_in
+        document_in(AutogradeApp)
     from nbgrader.apps.nbgraderapp import main
     sys.exit(main())

@@ -124,6 +124,13 @@ LimitTraits = type("LimitTraits", (HasTraits,), {
     f.name: _limit_trait(f) for f in dataclasses.fields(sandbox.Limits)})
 
 
+def document_in(app_class):
+    """Lists the course's autograde steps, with their settings, in `app_class`'s --help-all
+    (nbgrader's AutogradeApp: grader/nbgrader_main.py asks for it when help is asked for)."""
+    listed = app_class._classes_default
+    app_class._classes_default = lambda app: [*listed(app), RepairCells, SandboxedJudge]
+
+
 class SandboxedJudge(NbGraderPreprocessor, LimitTraits):
     skip_tag = Unicode("skip-autograde", help="Cells with this tag are not run.").tag(config=True)
     seed_salt = Unicode("nndl-course", help="Mixed into each submission's input seed.").tag(config=True)

@@ -4,6 +4,8 @@ the configuration is what the sandbox gets."""
 import ast
 import dataclasses
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -131,3 +133,16 @@ def test_a_configured_value_reaches_the_sandbox(tmp_path, monkeypatch):
     assert rl["file_bytes"] == 7 * 1024 ** 2 and rl["open_files"] == 77
     assert rl["wall_seconds"] == 2 * 33 + (9 + 30) + 60
     assert nbgrader_plugin.job_key(job)        # a Limits in the job still keys the batch
+
+
+def test_autograde_help_lists_every_limit():
+    """`python -m grader.nbgrader_main autograde --help-all` (nbgrader as the course runs it)
+    lists each limit with its help and default. A bare `nbgrader` reads the configuration only
+    after printing help, so it cannot know the course's step."""
+    done = subprocess.run([sys.executable, "-m", "grader.nbgrader_main", "autograde", "--help-all"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = " ".join(done.stdout.split())
+    for name, f in FIELDS.items():
+        assert f"--SandboxedJudge.{name}=" in text, name
+        assert f"{' '.join(f.metadata['help'].split())} Default: {f.default}" in text, name
