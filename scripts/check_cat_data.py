@@ -223,7 +223,7 @@ def main(argv=None):
                         help="generate the set from this seed instead of reading datasets/")
     parser.add_argument("--grid", type=Path, default=None, help="save a 6x8 preview PNG here")
     parser.add_argument("--fast", action="store_true",
-                        help=f"screening: train for {FAST_FRACTION:.0%} of the iterations")
+                        help=f"screening: train for {FAST_FRACTION:.0%}% of the iterations")  # %% for argparse
     args = parser.parse_args(argv)
     start = time.time()
     train_x, train_y, test_x, test_y = load_split_arrays(args.seed)
