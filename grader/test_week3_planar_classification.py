@@ -15,7 +15,7 @@ from grader.judge import checks
 from grader.reference import week3_planar_classification as ref
 from grader.tables import table_cases, weight
 from utils.checks import CheckError, check_keys, check_tuple, expect, hint_for, is_number
-from utils.public_tests.week3_planar_classification import TABLE
+from utils.public_tests.week3_planar_classification import TABLE, m_hint
 
 cases = table_cases(TABLE)
 DEPENDS = {"nn_model": ["layer_sizes", "initialize_parameters", "forward_propagation",
@@ -50,11 +50,8 @@ def _check_dataset_shapes(sub, tag):
                 raise CheckError(f"{what} for {case.label} is not the shape of {what[-1]}"
                                  f"{swapped}: use {what[-1]}.shape, the tuple (rows, columns)")
         if not (is_number(m) and m == X.shape[1]):
-            hint = ("m is the number of columns of X, X.shape[1], not its number of rows"
-                    if is_number(m) and m == X.shape[0] else
-                    "m is the number of examples, one per column of X: X.shape[1]")
             raise CheckError(f"m for {case.label} is {str(m)[:40]}, which is not the number of "
-                             f"examples: {hint}")
+                             f"examples: {m_hint(m, X.shape)}")
 
 
 @checks("dataset_shapes", weight=w("dataset_shapes", "main"))

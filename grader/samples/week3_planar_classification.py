@@ -14,12 +14,12 @@ A wrong function also costs the functions that call it: nn_model calls all the o
 forward_propagation. Scores marked "(weights)" changed when the table of cases came (issue 9);
 the old number is given.
 """
-from grader.samples.build import Variant, with_reference
+from grader.samples.build import ROOT, Variant, with_reference
 
 A = "week3_planar_classification"
-IDS = ["test_dataset_shapes", "test_layer_sizes", "test_initialize_parameters", "test_forward_propagation",
-       "test_compute_cost", "test_backward_propagation", "test_update_parameters",
-       "test_nn_model", "test_predict"]
+IDS = ["test_dataset_shapes", "test_layer_sizes", "test_initialize_parameters",
+       "test_forward_propagation", "test_compute_cost", "test_backward_propagation",
+       "test_update_parameters", "test_nn_model", "test_predict"]
 FULL = dict(zip(IDS, [1, 1, 1, 2, 1, 3, 1, 2, 1]))
 ZERO = dict.fromkeys(IDS, 0)
 
@@ -34,22 +34,9 @@ def ref(**changes):
 
 # --- correct but different: full marks ---------------------------------------------------
 
-BACKWARD_LOOPS = '''def backward_propagation(parameters, cache, X, Y):
-    m = X.shape[1]
-    W2 = parameters["W2"]
-    A1, A2 = cache["A1"], cache["A2"]
-    grads = {"dW1": np.zeros(parameters["W1"].shape), "db1": np.zeros(parameters["b1"].shape),
-             "dW2": np.zeros(W2.shape), "db2": np.zeros(parameters["b2"].shape)}
-    for i in range(m):                      # one example at a time
-        x, a1 = X[:, i:i + 1], A1[:, i:i + 1]
-        dz2 = A2[:, i:i + 1] - Y[:, i:i + 1]
-        grads["dW2"] += np.dot(dz2, a1.T) / m
-        grads["db2"] += dz2 / m
-        dz1 = np.dot(W2.T, dz2) * (1 - np.power(a1, 2))
-        grads["dW1"] += np.dot(dz1, x.T) / m
-        grads["db1"] += dz1 / m
-    return grads
-'''
+# one example at a time (np.dot, np.power): the same file the alternatives check
+BACKWARD_LOOPS = (ROOT / "grader" / "alternatives" / A /
+                  "backward_propagation_loop_over_examples.py").read_text()
 
 FORWARD_DOT = '''def forward_propagation(X, parameters):
     Z1 = np.dot(parameters["W1"], X) + parameters["b1"]
@@ -255,11 +242,16 @@ VARIANTS = {
     "forward_relu": Variant(cells=ref(forward_propagation=FORWARD_RELU),
                             hints={"test_forward_propagation": "not relu",
                                    "test_nn_model": "fix that first"},
-                            scores=scores(forward_propagation=0, nn_model=1, predict=0.5),
-                            note="the single example of predict's m = 1 case keeps its label"),
+                            # (weights) predict's fresh m = 1 draw is now one whose label
+                            # relu changes: both kinds fail (was 0.5, the old single example
+                            # kept its label)
+                            scores=scores(forward_propagation=0, nn_model=1, predict=0)),
     "forward_sigmoid_hidden": Variant(cells=ref(forward_propagation=FORWARD_SIGMOID),
+                                      # (weights) predict's inputs are of other sizes now: its
+                                      # labels are no longer all 0, the verdict points to the
+                                      # failing forward_propagation
                                       hints={"test_forward_propagation": "not the sigmoid",
-                                             "test_predict": "every prediction is 0"},
+                                             "test_predict": "fix that first"},
                                       scores=scores(forward_propagation=0, nn_model=1, predict=0.5),
                                       note="the single example of predict's m = 1 case keeps "
                                            "its label"),

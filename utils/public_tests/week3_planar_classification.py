@@ -216,6 +216,13 @@ def _seeded(call, seed=1):
 
 # --- the tests --------------------------------------------------------------------------------
 
+def m_hint(m, shape_X):
+    """What a wrong number of examples m most likely means (both sides use this wording)."""
+    if is_number(m) and m == shape_X[0]:
+        return "m is the number of columns of X, X.shape[1], not its number of rows"
+    return "m is the number of examples, one per column of X: X.shape[1]"
+
+
 def dataset_shapes_test(target):
     """X of shape (3, 7) with Y (1, 7), then one draw of each kind (other sizes, m = 1)."""
     cases = [Case((np.zeros((3, 7)), np.zeros((1, 7))), label="X of shape (3, 7), Y of shape (1, 7)")]
@@ -231,8 +238,8 @@ def dataset_shapes_test(target):
                 raise CheckError(f"{what} of {name} is {found!r}, expected {want}: the shape of "
                                  "an array is its attribute .shape")
         if not (is_number(m) and m == X.shape[1]):
-            raise CheckError(f"m of {name} is {m!r}, expected {X.shape[1]}: m is the number of "
-                             "examples, one per column of X: X.shape[1]")
+            raise CheckError(f"m of {name} is {m!r}, expected {X.shape[1]}: "
+                             f"{m_hint(m, X.shape)}")
     print("All tests passed.")
 
 

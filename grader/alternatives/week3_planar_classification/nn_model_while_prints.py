@@ -1,4 +1,5 @@
 """A while loop, keyword arguments, and a cost printed whether or not print_cost is set."""
+# ruff: noqa: F821 (the notebook's other functions are in scope)
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """np.where with integer labels 1 and 0."""
+# ruff: noqa: F821 (the notebook's other functions are in scope)
 import numpy as np
 
 
