@@ -277,7 +277,7 @@ def _judge_in_child(req):
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
-    deadline = time.monotonic() + float(req.get("timeout", 600))
+    deadline = time.monotonic() + float(req["timeout"])
     while True:
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
@@ -306,8 +306,9 @@ class WarmJudge:
                 env=env, text=True, start_new_session=True)
         return self
 
-    def run(self, argv, err, timeout=600):
-        """Judges one submission (main's argv); returns its exit code (None: killed)."""
+    def run(self, argv, err, timeout):
+        """Judges one submission (main's argv) within `timeout` seconds (Limits.judge_timeout);
+        returns its exit code (None: killed)."""
         self.start()
         self.proc.stdin.write(json.dumps({"argv": argv, "err": str(err), "timeout": timeout}) + "\n")
         self.proc.stdin.flush()

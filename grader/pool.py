@@ -112,15 +112,16 @@ def run_judge(trusted, job, warm=None):
             "--report", str(trusted / "report.json"), "--absent", json.dumps(job["absent"]),
             "--student", job["student"]]
     err = trusted / "judge.err"
+    seconds = job.get("limits", sandbox.Limits()).judge_timeout
     if warm is not None:
-        code = warm.run(argv, err)
+        code = warm.run(argv, err, seconds)
     else:   # a judge process of its own (slower: pytest and the checks imported each time)
         import subprocess
         import sys
         env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
         with open(err, "w") as fh:
             code = subprocess.run([sys.executable, "-m", "grader.judge", *argv], stdout=fh,
-                                  stderr=fh, timeout=600, cwd=str(sandbox.ROOT), env=env).returncode
+                                  stderr=fh, timeout=seconds, cwd=str(sandbox.ROOT), env=env).returncode
     report = _read_json(trusted / "report.json")
     if code != 0 or report is None:
         tail = err.read_text(errors="replace")[-2000:] if err.is_file() else ""

@@ -99,6 +99,8 @@ class Limits:
     pids: int = _setting(256, "Processes and threads one submission may run at once.")
     file_mib: int = _setting(512, "Largest file a submission may write, MiB.")
     open_files: int = _setting(1024, "Files a submission's process may hold open at once.")
+    judge_timeout: int = _setting(600, "Seconds the judge (a process of the grader's, never "
+                                       "running submission code) may take on one submission.")
 
     @property
     def memory(self):

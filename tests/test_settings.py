@@ -107,7 +107,7 @@ def test_a_configured_value_reaches_the_sandbox(tmp_path, monkeypatch):
     """c.SandboxedJudge.<field> = value in a config: the sandbox is handed a Limits with that
     value (the runner's job.json too), everything else at its default."""
     changed = {"cell_timeout": 17, "probe_timeout": 9, "wall_timeout": 33, "max_restarts": 2,
-               "memory_gib": 1.5, "pids": 99, "file_mib": 7, "open_files": 77}
+               "memory_gib": 1.5, "pids": 99, "file_mib": 7, "open_files": 77, "judge_timeout": 45}
     assert changed.keys() == FIELDS.keys() and all(v != FIELDS[k].default for k, v in changed.items())
     config = Config()
     for name, value in changed.items():
