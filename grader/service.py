@@ -150,6 +150,7 @@ class Service:
         nbgrader_main.speed_up()
         from grader.course import use_this_environment
         use_this_environment()                       # alembic on PATH, as for nbgrader
+        os.environ.pop("NNDL_BATCH_TOTAL", None)     # a batch's setting: read the gradebook anew
         self.course = Path(course).resolve()
         self.started = time.time()
         self.api = self._api()

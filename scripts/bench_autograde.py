@@ -1,6 +1,7 @@
 """Benchmark: seconds per submission, this project against stock `nbgrader autograde`.
 
     python scripts/bench_autograde.py [--batch 12] [--assignments a,b] [--workers N]
+                                      [--no-cold-judge]
 
 For each assignment, in the same run and on the same generated submissions (ordinary work,
 right or wrong; no attacks, crashes or hanging functions):
@@ -10,7 +11,8 @@ right or wrong; no attacks, crashes or hanging functions):
   step, no sandbox, no judge: the hidden test cells check in the kernel), on the same
   notebooks without the cells the grader skips (`skip-autograde`: the training cells);
 - one submission graded end to end (`make grade A=... --student=x`, i.e. grader.batch
-  --student) and `nbgrader autograde --student x`, in the courses graded just before.
+  --student) on the warm grading service (started and warmed by one grade first) and without
+  it, and `nbgrader autograde --student x`, in the courses graded just before.
 Seconds per submission = the batch's wall time (nbgrader's start-up included) / its size.
 Prints figures; asserts nothing about time (a noisy machine must not fail a build).
 """
@@ -18,6 +20,7 @@ import argparse
 import importlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,14 +45,22 @@ def ordinary(assignment):
             and "hang" not in n]
 
 
+def generated(tmp, assignment):
+    """A course in tmp with `assignment` generated (release/ and the gradebook), made once."""
+    course = Path(tmp, f"{assignment}-generated")
+    if not course.is_dir():
+        course.mkdir(parents=True)
+        make_course(course)
+        nbgrader(course, "generate_assignment", assignment, "--force")
+    return course
+
+
 def prepare(folder, assignment, n, stock=False):
     """A course in `folder` with n submissions; stock: nbgrader's default configuration and
     the notebooks without their skip-autograde cells."""
-    folder.mkdir(parents=True)
-    course = make_course(folder)
+    course = Path(shutil.copytree(generated(folder.parent, assignment), folder))
     if stock:
         (course / "nbgrader_config.py").write_text(STOCK_CONFIG)
-    nbgrader(course, "generate_assignment", assignment, "--force")
     pool = ordinary(assignment)
     for i in range(n):
         dest = course / "submitted" / f"student{i:03d}" / assignment
@@ -82,22 +93,36 @@ def stock(course, assignment, *options):
                   *options], course)
 
 
+def served_single(course, assignment, n):
+    """Seconds of one submission graded end to end on the warm grading service
+    (grader/service.py): started, warmed by a first grade, then a second student timed."""
+    timed([sys.executable, "-m", "grader.service", "start", "--course", str(course),
+           "--assignment", assignment], course)
+    try:
+        ours(course, assignment, "--student=student000")
+        return ours(course, assignment, f"--student=student{min(1, n - 1):03d}")
+    finally:
+        timed([sys.executable, "-m", "grader.service", "stop", "--course", str(course)], course)
+
+
 def judge_seconds(course, assignment):
     """Mean seconds the judge took per submission, from the grading reports."""
     reports = (course / "autograded").glob(f"*/{assignment}/grading_report.json")
     return statistics.mean(json.loads(p.read_text())["seconds"]["judge"] for p in reports)
 
 
-def bench(assignment, n, workers, tmp):
-    """The figures of one assignment."""
-    fig = {}
-    for name, options in (("many", ["--workers", str(workers)]), ("one", ["--workers", "1"]),
-                          ("cold", ["--workers", str(workers), "--SandboxedJudge.warm_judge=False"])):
+def bench(assignment, n, workers, tmp, cold=True):
+    """The figures of one assignment (cold: also with a new judge process per submission)."""
+    fig = {"cold": float("nan"), "judge_cold": float("nan")}
+    runs = [("many", ["--workers", str(workers)]), ("one", ["--workers", "1"])]
+    runs += [("cold", ["--workers", str(workers), "--SandboxedJudge.warm_judge=False"])] if cold else []
+    for name, options in runs:
         course = prepare(Path(tmp, f"{assignment}-{name}"), assignment, n)
         fig[name] = ours(course, assignment, *options) / n
         fig[f"judge_{name}"] = judge_seconds(course, assignment)
         if name == "many":
             fig["single"] = ours(course, assignment, "--student=student000")
+            fig["served"] = served_single(course, assignment, n)
     course = prepare(Path(tmp, f"{assignment}-stock"), assignment, n, stock=True)
     fig["stock"] = stock(course, assignment) / n
     fig["stock_single"] = stock(course, assignment, "--student=student000")
@@ -109,23 +134,27 @@ def main():
     ap.add_argument("--batch", type=int, default=12)
     ap.add_argument("--assignments", default=",".join(ASSIGNMENTS))
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--no-cold-judge", action="store_true",
+                    help="skip the batch with a new judge process per submission")
     args = ap.parse_args()
     use_this_environment()
     n, w = args.batch, args.workers
     print(f"batch of {n} submissions, {w} workers, {os.cpu_count()} cores, load "
           f"{os.getloadavg()[0]:.1f}; seconds per submission (nbgrader start-up included)")
     head = (f"{'assignment':<28} {'ours':>6} {'stock':>6} {'x stock':>7} | {'1 worker':>8} "
-            f"{'speed-up':>8} | {'one: ours':>9} {'stock':>6} | {'judge warm':>10} {'cold':>5}")
+            f"{'speed-up':>8} | {'one: service':>12} {'ours':>6} {'stock':>6} | "
+            f"{'judge warm':>10} {'cold':>5}")
     print(head + "\n" + "-" * len(head), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for a in args.assignments.split(","):
-            f = bench(a, n, w, tmp)
+            f = bench(a, n, w, tmp, cold=not args.no_cold_judge)
             print(f"{a:<28} {f['many']:6.2f} {f['stock']:6.2f} {f['stock'] / f['many']:6.1f}x | "
-                  f"{f['one']:8.2f} {f['one'] / f['many']:7.1f}x | {f['single']:8.1f}s "
-                  f"{f['stock_single']:5.1f}s | {f['judge_many']:9.2f}s {f['judge_cold']:4.2f}s",
-                  flush=True)
+                  f"{f['one']:8.2f} {f['one'] / f['many']:7.1f}x | {f['served']:11.1f}s "
+                  f"{f['single']:5.1f}s {f['stock_single']:5.1f}s | {f['judge_many']:9.2f}s "
+                  f"{f['judge_cold']:4.2f}s  (load {os.getloadavg()[0]:.1f})", flush=True)
     print(f"(ours: grader.batch on {w} workers; 1 worker: the same on one; x stock and speed-up: "
-          "ratios of seconds per submission; one: a single submission end to end, --student; "
+          "ratios of seconds per submission; one: a single submission end to end, --student, on "
+          "the warm grading service (grader/service.py), without it, and stock; "
           "judge: mean seconds per submission, warm judge and a new judge process each)")
 
 
