@@ -227,6 +227,33 @@ def update_parameters(parameters, grads, learning_rate):
     return parameters
 
 
+# ------------------------------------------------------------------ the baseline
+
+def logistic_regression_model(X, Y, num_iterations=2000, learning_rate=0.005):
+    """Week 2's logistic regression, trained as the network with no hidden layer.
+
+    With layers_dims = [n_x, 1] the L-layer network is one LINEAR -> SIGMOID unit,
+    AL = sigmoid(W1 X + b1): logistic regression, W1 (1, n_x) being week 2's w transposed.
+    It starts from zeros as in week 2 (a single unit has no symmetry to break) and takes the
+    same gradient-descent steps with the same blocks as the deep networks.
+
+    Arguments:
+    X -- inputs, (n_x, m)
+    Y -- true labels 0 or 1, (1, m)
+    num_iterations -- number of gradient-descent steps
+    learning_rate -- step size alpha
+
+    Returns:
+    parameters -- dict with the trained W1 (1, n_x) and b1 (1, 1), for predict
+    """
+    parameters = {"W1": np.zeros((1, X.shape[0])), "b1": np.zeros((1, 1))}
+    for _ in range(num_iterations):
+        AL, caches = L_model_forward(X, parameters)             # (1, m)
+        grads = L_model_backward(AL, Y, caches)
+        update_parameters(parameters, grads, learning_rate)
+    return parameters
+
+
 # ---------------------------------------------------------------------------- predict
 
 def predict(X, y, parameters):
