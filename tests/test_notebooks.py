@@ -82,6 +82,22 @@ def lesson_week4_deep_nn_application(nb):
     assert two > logreg, f"two-layer {two} % vs logistic regression {logreg} % on test"
 
 
+@pytest.mark.skipif("week4_deep_nn_application" not in ASSIGNMENTS, reason="NNDL_ONLY")
+def test_week4_baseline_is_week2_logistic_regression():
+    """The application's baseline (dnn_blocks.logistic_regression_model, the network with no
+    hidden layer) takes week 2's gradient-descent steps: the same w and b, to rounding."""
+    import numpy as np
+    from grader.reference import week2_logistic_regression as week2
+    from grader.reference.week4_deep_nn_application import blocks
+    rng = np.random.default_rng(3)
+    X, Y = rng.normal(size=(7, 11)), (rng.random((1, 11)) < 0.5).astype(float)
+    parameters = blocks.logistic_regression_model(X, Y, num_iterations=150, learning_rate=0.1)
+    params, _, _ = week2.optimize(np.zeros((7, 1)), 0.0, X, Y, num_iterations=150,
+                                  learning_rate=0.1)
+    assert np.allclose(parameters["W1"], params["w"].T, rtol=1e-10, atol=1e-12)
+    assert np.isclose(parameters["b1"].item(), params["b"], rtol=1e-10, atol=1e-12)
+
+
 LESSONS = {"week2_logistic_regression": lesson_week2_logistic_regression,
            "week3_planar_classification": lesson_week3_planar_classification,
            "week4_deep_nn_application": lesson_week4_deep_nn_application}
