@@ -4,8 +4,10 @@ import ast
 import json
 import re
 
+import nbformat
 import numpy as np
 import pytest
+from nbclient import NotebookClient
 
 from conftest import ROOT
 from utils import grading
@@ -112,3 +114,18 @@ def test_the_extension_registers_the_verdict(no_verdict):
     from grader import instructor
     instructor.load_ipython_extension(None)
     assert grading._verdict_function() is instructor.verdict
+
+
+def test_a_source_notebook_run_shows_the_verdict(tmp_path):
+    """A notebook run as the tests and an instructor's JupyterLab run them (a kernel started
+    with NNDL_VERDICT in its environment, conftest.py) prints the verdict under the probe."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import numpy as np\nfrom utils.grading import probe"),
+                nbformat.v4.new_code_cell("def sigmoid(x):\n    return 1 / (1 + np.exp(-x))"),
+                nbformat.v4.new_code_cell('probe("sigmoid", sigmoid)')]
+    folder = tmp_path / "week2_numpy_basics"
+    folder.mkdir()
+    NotebookClient(nb, timeout=None, kernel_name="python3",
+                   resources={"metadata": {"path": str(folder)}}).execute()
+    printed = "".join(o.get("text", "") for o in nb.cells[2].outputs)
+    assert re.match(r"sigmoid: (\d+)/\1 hidden checks passed", printed), printed
