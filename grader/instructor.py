@@ -4,8 +4,8 @@ A hidden test cell calls `utils.grading.probe("propagate", propagate)`. Shipped 
 imports `grader/`, so the instructor side hands `utils.grading` the function that judges on the
 spot (`verdict`), in one of three ways:
 
-- the environment: NNDL_VERDICT=grader.instructor:verdict (the test suite sets it; export it
-  before starting JupyterLab on `source/`);
+- the environment: NNDL_VERDICT=grader.instructor:verdict (`for_kernels()` sets it for the
+  tests and scripts/bench_notebooks.py; export it before starting JupyterLab on `source/`);
 - as an IPython extension: `%load_ext grader.instructor` in the kernel, or
   `c.InteractiveShellApp.extensions = ["grader.instructor"]` in your IPython profile;
 - from Python: `grader.instructor.install()`.
@@ -42,6 +42,11 @@ def verdict(name, func):
     print(found["summary"])
     if found["passed"] < found["total"]:
         raise AssertionError("\n".join(found["messages"]))
+
+
+def for_kernels():
+    """Kernels this process starts from now on (nbclient, jupyter) judge at once."""
+    os.environ.setdefault(grading.VERDICT_ENV, HOOK)
 
 
 def install():

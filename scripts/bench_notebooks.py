@@ -24,6 +24,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from grader.course import ASSIGNMENTS, ROOT, make_course, nbgrader
+from grader.instructor import for_kernels
 
 
 def _cell_seconds(cell):
@@ -74,6 +75,7 @@ def main():
     ap.add_argument("--no-execute", action="store_true", help="skip executing the notebooks")
     ap.add_argument("--no-grade", action="store_true", help="skip grading the references")
     args = ap.parse_args()
+    for_kernels()          # the source notebooks run their hidden checks, as an instructor's do
     for a in args.assignments or ASSIGNMENTS:
         print(f"== {a}", flush=True)
         if not args.no_execute:

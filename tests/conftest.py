@@ -7,6 +7,7 @@ import pytest
 
 from grader.course import ASSIGNMENTS as ALL_ASSIGNMENTS
 from grader.course import ROOT, make_course, nbgrader, use_this_environment
+from grader.instructor import for_kernels
 
 # NNDL_ONLY=week3_planar_classification,... runs the per-assignment tests for those only.
 ONLY = [a for a in os.environ.get("NNDL_ONLY", "").split(",") if a]
@@ -22,8 +23,8 @@ use_this_environment()
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 # The source notebooks the tests run show each hidden check's verdict at once, as for an
-# instructor (grader/instructor.py); the sandbox gives submissions an environment of its own.
-os.environ.setdefault("NNDL_VERDICT", "grader.instructor:verdict")
+# instructor; the sandbox gives submissions an environment of its own.
+for_kernels()
 
 
 @pytest.fixture(scope="session")
