@@ -1,7 +1,7 @@
 """The course loop end to end, in a real JupyterLab driven through headless chromium.
 
-A student fetches week2_logistic_regression from nbgrader's Assignment List, writes two of its
-six functions in the browser, runs the visible tests, validates and submits; the instructor
+A student fetches week2_logistic_regression from nbgrader's Assignment List, writes four of its
+eight functions in the browser, runs the visible tests, validates and submits; the instructor
 collects, grades and releases feedback (the steps of `make collect` and `make feedback`, on a
 throw-away course copy with its own exchange); the student fetches the feedback and reads the
 verdicts. Each step is screenshotted to $NNDL_SCREENSHOTS (default /tmp/nndl-screenshots), and
@@ -29,6 +29,18 @@ pytestmark = pytest.mark.skipif(ASSIGNMENT not in ASSIGNMENTS,
                                 reason=f"NNDL_ONLY leaves out {ASSIGNMENT}")
 # What the student writes, typed into the solution cells (found by their `def` line).
 WRITTEN = {
+    # the first two exercises: Run All would stop at them otherwise (issue 11 made them graded)
+    "dataset_sizes": '''def dataset_sizes(train_set_x_orig, test_set_x_orig):
+    """The sizes, read from the shapes."""
+    m_train, m_test = train_set_x_orig.shape[0], test_set_x_orig.shape[0]
+    num_px = train_set_x_orig.shape[1]
+    return m_train, m_test, num_px
+''',
+    "flatten_images": '''def flatten_images(X_orig):
+    """One column per picture."""
+    X_flatten = X_orig.reshape(X_orig.shape[0], -1).T
+    return X_flatten
+''',
     "sigmoid": '''def sigmoid(z):
     """The logistic function, applied to every entry of z."""
     s = 1 / (1 + np.exp(-z))
