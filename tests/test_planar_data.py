@@ -118,3 +118,29 @@ def test_logreg_sigmoid_is_the_logistic_function():
     z = np.array([[-30.0, 0.0, 2.0]])
     np.testing.assert_allclose(logreg.sigmoid(z), 1 / (1 + np.exp(-z)))
     assert logreg.sigmoid(0.0) == 0.5
+
+
+def test_week3_imports_its_logreg_in_the_warm_sandbox(tmp_path):
+    """The released week 3 folder (notebook and logreg.py) runs in the warm sandbox a grading
+    worker keeps: `from logreg import ...` finds the file next to the notebook, no cell
+    raises, and forward_propagation (which calls logreg's sigmoid) returns on every input.
+    The one-shot sandbox is covered by the canned submissions of tests/test_autograde.py."""
+    import nbformat
+
+    from grader import judge, sandbox
+    from grader.samples.build import Variant, build, with_reference
+    from utils import plaindata
+    if not sandbox.bwrap_works():
+        pytest.skip("needs bubblewrap")
+    build(WEEK3, Variant(cells=with_reference(WEEK3)), tmp_path / "submission")
+    job = sandbox.make_job(WEEK3, tmp_path / "submission", tmp_path / "job")
+    with sandbox.WarmSandbox(sandbox.Limits(memory_gib=2, wall_timeout=300, pids=64)) as box:
+        code, err = box.run(job)
+    assert code == 0, err
+    nb = nbformat.read(job / "executed.ipynb", as_version=4)
+    raised = [(i, o.ename) for i, c in enumerate(nb.cells) if c.cell_type == "code"
+              for o in c.outputs if o.output_type == "error"]
+    assert not raised, raised
+    n = len(judge.make_cases(WEEK3, 0)["forward_propagation"])
+    outputs = job / "probe" / "outputs" / "forward_propagation"
+    assert all(plaindata.load(outputs / f"case{i:02d}")["ok"] for i in range(n))
