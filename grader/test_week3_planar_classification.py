@@ -14,7 +14,7 @@ from grader.gradcheck import check_against_numerical, numerical_gradient
 from grader.judge import checks
 from grader.reference import week3_planar_classification as ref
 from grader.tables import table_cases, weight
-from utils.checks import CheckError, check_keys, check_tuple, expect, hint_for, is_number
+from utils.checks import CheckError, check_keys, check_tuple, close, expect, hint_for, is_number
 from utils.public_tests.week3_planar_classification import TABLE, m_hint
 
 cases = table_cases(TABLE)
@@ -417,14 +417,26 @@ def _check_predict(sub, tag):
     for case, out in sub.results("predict", tag=tag):
         parameters, X = case.args
         A2, _ = ref.forward_propagation(X, parameters)
+        expected = ref.predict(parameters, X)
         if isinstance(out, np.ndarray) and out.dtype == np.bool_:
             out = out.astype(float)                   # A2 > 0.5 itself is fine
-        expect(out, ref.predict(parameters, X), f"predict's output for {case.label}",
-               alternatives=[("predict 1 where A2 > 0.5, else 0 (yours are inverted)",
-                              (A2 <= 0.5).astype(float)),
-                             ("return labels 0 or 1, not the probabilities A2", A2),
-                             ("every prediction is 0: check forward_propagation and the test "
-                              "A2 > 0.5", np.zeros_like(A2))])
+        mistakes = [("predict 1 where A2 > 0.5, else 0 (yours are inverted)",
+                     (A2 <= 0.5).astype(float)),
+                    ("return labels 0 or 1, not the probabilities A2", A2),
+                    ("every prediction is 0: check forward_propagation and the test A2 > 0.5",
+                     np.zeros_like(A2))]
+        if _labels_of_shape(out, expected.shape) and not np.array_equal(out, expected):
+            # one wrong label is also the inverted one: name a mistake only from two labels on
+            hint = next((h for h, wrong in mistakes if out.size > 1 and close(out, wrong)),
+                        "label 1 where A2 > 0.5, else 0, with A2 from forward_propagation")
+            raise CheckError(f"predict's output for {case.label} has {int(np.sum(out != expected))}"
+                             f" of {out.size} labels wrong: {hint}")
+        expect(out, expected, f"predict's output for {case.label}", alternatives=mistakes)
+
+
+def _labels_of_shape(out, shape):
+    """True if `out` is an array of `shape` holding only 0 and 1."""
+    return isinstance(out, np.ndarray) and out.shape == shape and bool(np.all((out == 0) | (out == 1)))
 
 
 @checks("predict", weight=w("predict", "main"))
