@@ -2,6 +2,7 @@
 #   make demo   set up, build release/, grade the sample submissions, print scores, write feedback
 #   make test   set up and run every test
 #   make lab    JupyterLab on a student working copy (work/), never on release/ itself
+#   make author JupyterLab on source/, hidden checks shown at once by each probe cell
 #   make grade, make lab, make feedback take A=<assignment> (default: week 2 logistic regression)
 #   make grade ARGS='--workers 4' or ARGS='--scheduler tcp://host:8786' or ARGS=--student=x
 # The course loop on one host (docs/running_the_course.md):
@@ -20,7 +21,7 @@ A ?= $(DEMO_ASSIGNMENT)
 # `make release` puts every assignment in the exchange unless A= is given on the command line.
 RELEASED := $(if $(filter command line environment,$(origin A)),$(A),$(ASSIGNMENTS))
 
-.PHONY: setup demo test lint release roster collect grade feedback lab bench clean
+.PHONY: setup demo test lint release roster collect grade feedback lab author bench clean
 
 setup: $(VENV)/.installed
 
@@ -47,7 +48,7 @@ collect: setup
 	$(BIN)/python -m grader.course_loop collect $(A)
 
 grade: setup
-	$(BIN)/python -m grader.batch $(A) $(ARGS); code=$$?; $(BIN)/python -m grader.course_loop protect; exit $$code
+	$(BIN)/python -m grader.batch $(A) $(ARGS) $(if $(findstring --student,$(ARGS)),--service); code=$$?; $(BIN)/python -m grader.course_loop protect; exit $$code
 
 .PHONY: report
 report: setup
@@ -73,9 +74,13 @@ lab: setup
 	$(BIN)/python -m grader.workcopy $(A)
 	cd work && jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
+author: setup
+	cd source && NNDL_VERDICT=grader.instructor:verdict jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
 bench: release
 	$(BIN)/python scripts/bench_autograde.py
 	$(BIN)/python scripts/bench_notebooks.py
 
 clean:
-	rm -rf $(VENV) gradebook.db exchange submitted intake autograded/*/ feedback reports work
+	-test -x $(BIN)/python && $(BIN)/python -m grader.service stop
+	rm -rf $(VENV) gradebook.db exchange submitted intake autograded/*/ feedback reports work .grader-service

@@ -19,11 +19,12 @@ from utils.public_tests.week2_logistic_regression import (SIZES, TABLE, check_fl
 cases = table_cases(TABLE)
 DEPENDS = {"optimize": ["propagate"],
            "model": ["initialize_with_zeros", "optimize", "predict"]}
-# Shipped modules holding answers to this week's graded functions (utils.logreg: sigmoid,
-# propagate/optimize, predict, model; utils.activations: sigmoid). Later weeks use them; while
-# this week is graded the sandbox replaces them by grader/withheld.py, whose functions raise
-# an error saying why, so a wrapper around them gets no credit.
-MASKED = ["utils/logreg.py", "utils/activations.py"]
+# A shipped module holding an answer to this week's graded functions (utils.activations:
+# sigmoid). Later weeks use it; while this week is graded the sandbox replaces it by
+# grader/withheld.py, whose functions raise an error saying why, so a wrapper around it gets no
+# credit. (Week 2's logistic regression ships only with the later weeks that use it, next to
+# their notebooks: week 3's logreg.py, the week 4 application's dnn_blocks.py.)
+MASKED = ["utils/activations.py"]
 
 
 def _as64(args):

@@ -15,11 +15,11 @@ from utils.public_tests.week2_numpy_basics import TABLE
 
 cases = table_cases(TABLE)
 DEPENDS = {"sigmoid_derivative": ["sigmoid"]}
-# Shipped modules holding answers to this week's graded functions (utils.logreg.sigmoid:
-# basic_sigmoid and sigmoid; utils.activations: sigmoid, and sigmoid_backward gives
-# sigmoid_derivative). Later weeks use them; while this week is graded the sandbox replaces
-# them by grader/withheld.py, whose functions raise an error saying why.
-MASKED = ["utils/logreg.py", "utils/activations.py"]
+# A shipped module holding answers to this week's graded functions (utils.activations: sigmoid
+# gives basic_sigmoid and sigmoid, sigmoid_backward gives sigmoid_derivative). Later weeks use
+# it; while this week is graded the sandbox replaces it by grader/withheld.py, whose functions
+# raise an error saying why.
+MASKED = ["utils/activations.py"]
 
 
 # --- helpers ------------------------------------------------------------------------------

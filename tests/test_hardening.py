@@ -167,12 +167,15 @@ def test_every_shipped_module_with_a_graded_function_is_withheld(assignment):
         assert not names & graded, f"{module} is released with {assignment} and answers it"
 
 
-def test_week2_masks_both_modules_that_compute_sigmoid():
-    masked = judge.spec("week2_numpy_basics").MASKED
-    args = sandbox._bwrap_args(ROOT / "job", sys.prefix, [], masked)
-    binds = {args[i + 2]: args[i + 1] for i, a in enumerate(args) if a == "--ro-bind"}
-    for rel in ("utils/logreg.py", "utils/activations.py"):
-        assert binds[str(ROOT / rel)] == str(sandbox.WITHHELD)
+def test_week2_masks_the_module_that_computes_sigmoid_and_ships_no_logistic_regression():
+    for assignment in ("week2_numpy_basics", "week2_logistic_regression"):
+        masked = judge.spec(assignment).MASKED
+        args = sandbox._bwrap_args(ROOT / "job", sys.prefix, [], masked)
+        binds = {args[i + 2]: args[i + 1] for i, a in enumerate(args) if a == "--ro-bind"}
+        assert binds[str(ROOT / "utils/activations.py")] == str(sandbox.WITHHELD)
+    # week 2's graded answers reach students only with the later weeks, next to their notebooks
+    assert not (ROOT / "utils" / "logreg.py").exists()
+    assert (ROOT / "release" / "week3_planar_classification" / "logreg.py").exists()
 
 
 def test_a_withheld_module_imports_but_says_why_when_called():
@@ -208,7 +211,7 @@ def test_lambdas_assignments_and_ipython_lines_count_as_written():
     nb = _nb("np.sum?\n%timeit np.zeros(3)\n!ls\n\ndef softmax(x):\n    return x\n",
              "L1 = lambda yhat, y: abs(yhat - y).sum()\n",
              "try:\n    def L2(yhat, y):\n        return 0\nexcept ImportError:\n    pass\n",
-             "from utils.logreg import sigmoid\n",
+             "from utils.activations import sigmoid\n",
              "%%time\ndef normalize_rows(x):\n    return x\n")
     absent = nbgrader_plugin.not_written_in_notebook(nb, ["softmax", "L1", "L2", "sigmoid",
                                                           "normalize_rows"])

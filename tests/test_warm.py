@@ -276,7 +276,7 @@ def test_outputs_are_capped_and_ipython_works(box, tmp_path):
              "!echo from the shell",
              "np.arange(3)",
              "1 / 0",
-             "from utils.logreg import sigmoid\nsigmoid(0)"]
+             "from utils.activations import sigmoid\nsigmoid(0)"]
     _, printed, nb = _run(box, tmp_path, cells)
     assert "output truncated: 2900001 characters not shown" in printed[0]
     assert len(printed[0]) < 200_000

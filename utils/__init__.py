@@ -15,8 +15,6 @@ _EXPORTS = {
     "load_extra_datasets": "utils.planar",
     "load_planar_dataset": "utils.planar",
     "plot_decision_boundary": "utils.plots",
-    "predict_logistic_regression": "utils.logreg",
-    "train_logistic_regression": "utils.logreg",
 }
 
 __all__ = sorted(_EXPORTS)
