@@ -62,10 +62,11 @@ demo: release
 	$(BIN)/python -m grader.batch $(DEMO_ASSIGNMENT) --samples --feedback
 	$(BIN)/python -m grader.batch week2_quiz --samples --feedback
 
-# Two workers, one test file each at a time: the grading tests wait on sandboxes, kernels and
-# a browser much of the time, so the other file's work fills the gaps.
+# Three workers on two cores, one test file each at a time: the grading tests wait on
+# sandboxes, kernels, a browser and a dask cluster much of the time (two workers kept the two
+# cores 60 % busy), so the other files' work fills the gaps.
 test: setup
-	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=15
+	$(BIN)/python -m pytest -n 3 --dist loadfile --durations=15
 
 lint: setup
 	$(BIN)/ruff check .

@@ -17,7 +17,7 @@ ASSIGNMENTS = [a for a in ALL_ASSIGNMENTS if a in ONLY] if ONLY else ALL_ASSIGNM
 __all__ = ["ALL_ASSIGNMENTS", "ASSIGNMENTS", "ROOT", "make_course", "nbgrader"]
 # nbgrader, jupyter and alembic must come from this environment, however pytest was started.
 use_this_environment()
-# `make test` runs two test workers and the batches start grading workers of their own: a
+# `make test` runs three test workers and the batches start grading workers of their own: a
 # notebook kernel with a BLAS thread per core on top of that fights them for the cores (the
 # week 4 application's run took 280 s instead of 181 s next to one other run). One thread each.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):

@@ -235,7 +235,9 @@ def logistic_regression_model(X, Y, num_iterations=2000, learning_rate=0.005):
     With layers_dims = [n_x, 1] the L-layer network is one LINEAR -> SIGMOID unit,
     AL = sigmoid(W1 X + b1): logistic regression, W1 (1, n_x) being week 2's w transposed.
     It starts from zeros as in week 2 (a single unit has no symmetry to break) and takes the
-    same gradient-descent steps with the same blocks as the deep networks.
+    same gradient-descent steps with the same blocks as the deep networks, except that the
+    backward step stops at dW1 and db1: L_model_backward would also compute dA0, the
+    gradient with respect to the pictures (n_x, m), which nothing uses.
 
     Arguments:
     X -- inputs, (n_x, m)
@@ -247,9 +249,12 @@ def logistic_regression_model(X, Y, num_iterations=2000, learning_rate=0.005):
     parameters -- dict with the trained W1 (1, n_x) and b1 (1, 1), for predict
     """
     parameters = {"W1": np.zeros((1, X.shape[0])), "b1": np.zeros((1, 1))}
+    m = X.shape[1]
     for _ in range(num_iterations):
-        AL, caches = L_model_forward(X, parameters)             # (1, m)
-        grads = L_model_backward(AL, Y, caches)
+        AL, _ = L_model_forward(X, parameters)                  # (1, m)
+        dZ = AL - Y                                             # (1, m): sigmoid + cross-entropy
+        grads = {"dW1": dZ @ X.T / m,                           # (1, n_x)
+                 "db1": np.sum(dZ, axis=1, keepdims=True) / m}  # (1, 1)
         update_parameters(parameters, grads, learning_rate)
     return parameters
 
