@@ -8,6 +8,7 @@ import pytest
 from grader.course import ASSIGNMENTS as ALL_ASSIGNMENTS
 from grader.course import ROOT, make_course, nbgrader, use_this_environment
 from grader.instructor import for_kernels
+from grader.samples.build import build
 
 # NNDL_ONLY=week3_planar_classification,... runs the per-assignment tests for those only.
 ONLY = [a for a in os.environ.get("NNDL_ONLY", "").split(",") if a]
@@ -25,6 +26,16 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 # The source notebooks the tests run show each hidden check's verdict at once, as for an
 # instructor; the sandbox gives submissions an environment of its own.
 for_kernels()
+
+
+def canned_course(folder, assignment, variants, names):
+    """A course copy in `folder` with `assignment` generated and the canned submissions `names`
+    (of `variants`, grader/samples/<assignment>.py) in submitted/, ready to grade."""
+    course = make_course(folder)
+    nbgrader(course, "generate_assignment", assignment, "--force")
+    for name in names:
+        build(assignment, variants[name], course / "submitted" / name / assignment)
+    return course
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from conftest import ASSIGNMENTS, make_course, nbgrader
-from grader.samples.build import build
+from conftest import ASSIGNMENTS, canned_course
 from grader.samples.week2_logistic_regression import VARIANTS
 
 A = "week2_logistic_regression"
@@ -29,11 +28,7 @@ BIN = Path(sys.executable).parent
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
     """A course copy with the assignment generated and the canned batch in submitted/."""
-    course = make_course(tmp_path_factory.mktemp("template"))
-    nbgrader(course, "generate_assignment", A, "--force")
-    for name in BATCH:
-        build(A, VARIANTS[name], course / "submitted" / name / A)
-    return course
+    return canned_course(tmp_path_factory.mktemp("template"), A, VARIANTS, BATCH)
 
 
 def grade(template, dest, *options):

@@ -13,9 +13,8 @@ import time
 import pytest
 from nbgrader.api import Gradebook
 
-from conftest import ASSIGNMENTS, make_course, nbgrader
+from conftest import ASSIGNMENTS, canned_course
 from grader import service
-from grader.samples.build import build
 from grader.samples.week2_numpy_basics import VARIANTS
 
 A = "week2_numpy_basics"
@@ -25,11 +24,7 @@ pytestmark = pytest.mark.skipif(A not in ASSIGNMENTS, reason=f"NNDL_ONLY leaves 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    course = make_course(tmp_path_factory.mktemp("template"))
-    nbgrader(course, "generate_assignment", A, "--force")
-    for name in STUDENTS:
-        build(A, VARIANTS[name], course / "submitted" / name / A)
-    return course
+    return canned_course(tmp_path_factory.mktemp("template"), A, VARIANTS, STUDENTS)
 
 
 @pytest.fixture
