@@ -10,11 +10,12 @@ from pathlib import Path
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests,
                                     ClearOutput, GetGrades, IgnorePattern, LimitOutput,
-                                    OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
+                                    OverwriteKernelspec)
 
 from grader.course_loop import COURSE_ID, ROSTER, exchange_root
 from grader.feedback import TEMPLATE, FeedbackPage, SanitizeMarkdown
-from grader.nbgrader_plugin import RepairCells, SandboxedJudge
+from grader.nbgrader_plugin import (OverwriteCellsAtOnce, RepairCells, SandboxedJudge,
+                                    SaveAutoGradesAtOnce)
 
 ROOT = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
@@ -43,7 +44,7 @@ c.Autograde.sanitize_preprocessors = [
     ClearOutput,
     RepairCells,               # instead of DeduplicateIds, whose empty metadata aborts a batch
     OverwriteKernelspec,
-    OverwriteCells,
+    OverwriteCellsAtOnce,      # nbgrader's OverwriteCells, the gradebook read once a notebook
     SanitizeMarkdown,          # a student's markdown cannot script formgrader or feedback
     CheckCellMetadata,
 ]
@@ -52,7 +53,7 @@ c.Autograde.autograde_preprocessors = [
     IgnorePattern,
     ClearMetadataPreprocessor,
     LimitOutput,
-    SaveAutoGrades,
+    SaveAutoGradesAtOnce,      # nbgrader's SaveAutoGrades, one commit a notebook
     AssignLatePenalties,
     CheckCellMetadata,
 ]

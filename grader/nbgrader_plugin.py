@@ -23,21 +23,20 @@ import json
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
 from IPython.core.inputtransformer2 import TransformerManager
-from nbgrader.api import Gradebook
-from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.api import BaseCell, Comment, Grade, Gradebook, MissingEntry
+from nbgrader.preprocessors import NbGraderPreprocessor, OverwriteCells, SaveAutoGrades
 from nbgrader.utils import is_grade
 from traitlets import Bool, Float, HasTraits, Integer, Unicode
 
 from grader import intake, judge, pool, sandbox
+from grader.pool import MAX_NOTEBOOK_BYTES
 
 SAFE_MIME = ("text/plain", "image/png", "image/jpeg")  # no HTML/JS/SVG from submissions
 PROBE_RE = re.compile(r"""\bprobe\(\s*["'](\w+)["']""")
-MAX_NOTEBOOK_BYTES = 50 * 1024 ** 2
 MAX_CELL_CHARS = 1_000_000          # of one cell's source, when reading it for names
 _IPYTHON = TransformerManager()
 
@@ -161,7 +160,7 @@ class SandboxedJudge(NbGraderPreprocessor, LimitTraits):
         job = self.job(nb, Path(resources["metadata"]["path"]), assignment, student, sandboxed)
         result = self._batch_result(resources, job)
         if result is None:            # one submission, or code the workers did not run
-            result = pool.grade_job(job, warm=SandboxedJudge.warm_here)
+            result = pool.grade_job(with_notebook(job, nb), warm=SandboxedJudge.warm_here)
         copy_outputs(nb, result["executed"])
         report = result["report"]
         write_verdicts(nb, grade_fns, report)
@@ -180,16 +179,13 @@ class SandboxedJudge(NbGraderPreprocessor, LimitTraits):
                                  for f in dataclasses.fields(sandbox.Limits)})
 
     def job(self, nb, folder, assignment, student, sandboxed):
-        """One submission's work as plain data (grader.pool.grade_job runs it): its files
-        from `folder` and the notebook `nb`, the judge's seed, the limits."""
+        """One submission's work as plain data: its files from `folder` without the notebook
+        (enough for job_key; grader.pool.grade_job runs `with_notebook(job, nb)`), the
+        notebook's code cells, the judge's seed, the limits."""
         grade_fns = probe_map(nb)
         limits = self.limits
-        with tempfile.TemporaryDirectory(prefix="nndl-files-") as tmp:
-            files = Path(tmp, "submission")
-            self._copy_files(folder, files, student)
-            nbformat.write(nb, files / f"{assignment}.ipynb")
-            files = pool.pack(files)
-        return {"assignment": assignment, "student": student, "files": files,
+        return {"assignment": assignment, "student": student,
+                "files": self._files(folder, student),
                 "seed": judge.submission_seed(assignment, student, self.seed_salt),
                 "functions": list(grade_fns.values()),
                 "absent": not_written_in_notebook(nb, grade_fns.values()),
@@ -240,12 +236,15 @@ class SandboxedJudge(NbGraderPreprocessor, LimitTraits):
             SandboxedJudge._checked = ok
         return SandboxedJudge._checked
 
-    def _copy_files(self, src, dest, student):
-        """The submission's regular files (never a link, and not what the intake gate put
-        aside in handed-in/), without its notebooks."""
+    def _files(self, src, student):
+        """{relative path: bytes} of the submission's regular files (never a link, and not
+        what the intake gate put aside in handed-in/), without its notebooks."""
         skip = [intake.EXTRAS] + [n for n in os.listdir(src) if n.endswith(".ipynb")]
-        for line in intake.copy_tree(src, dest, skip=skip):
+        refused = []
+        files = dict(intake.regular_files(src, intake.CAPS, refused, skip))
+        for line in refused:
             self.log.warning("%s: %s", student, line)
+        return files
 
     def _save_notes(self, resources, notes, report, worker):
         for note in notes:
@@ -253,6 +252,113 @@ class SandboxedJudge(NbGraderPreprocessor, LimitTraits):
         out = Path(resources["metadata"]["path"]) / "grading_report.json"
         out.write_text(json.dumps({"notes": notes, "seconds": report["seconds"],
                                    "worker": worker, "functions": report["functions"]}, indent=1))
+
+
+class _Delegate:
+    """Stands for `inner`: what is not defined here is `inner`'s."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+class _NotebookCells(_Delegate):
+    """The gradebook, for OverwriteCells: find_source_cell and find_graded_cell of one
+    released notebook answered from its cells, read in three queries (nbgrader: one or two
+    queries per cell, 78 cells in week 2)."""
+
+    def __init__(self, gradebook, notebook_id, assignment_id):
+        super().__init__(gradebook)
+        self._where = (notebook_id, assignment_id)
+        try:
+            notebook = gradebook.find_notebook(notebook_id, assignment_id)
+            self._source = {c.name: c for c in notebook.source_cells}
+            # as find_graded_cell: a grade cell first, else a task cell of that name
+            self._graded = {c.name: c for c in [*notebook.task_cells, *notebook.grade_cells]}
+        except MissingEntry:
+            self._source, self._graded = {}, {}
+
+    def find_source_cell(self, name, notebook, assignment):
+        return self._find(self._source, "find_source_cell", name, notebook, assignment)
+
+    def find_graded_cell(self, name, notebook, assignment):
+        return self._find(self._graded, "find_graded_cell", name, notebook, assignment)
+
+    def _find(self, cells, method, name, notebook, assignment):
+        if (notebook, assignment) != self._where or name not in cells:
+            return getattr(self._inner, method)(name, notebook, assignment)  # as nbgrader
+        return cells[name]
+
+
+class OverwriteCellsAtOnce(OverwriteCells):
+    """nbgrader's OverwriteCells (same checks, same cells put back) reading the released
+    notebook's cells from the gradebook once per notebook instead of once per cell."""
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if not isinstance(self.gradebook, _NotebookCells):   # a new notebook's Gradebook
+            self.gradebook = _NotebookCells(self.gradebook, self.notebook_id, self.assignment_id)
+        return super().preprocess_cell(cell, resources, cell_index)
+
+
+class _OneCommit(_Delegate):
+    """A gradebook session whose commit() waits for SaveAutoGradesAtOnce's."""
+
+    def commit(self):
+        """Held back: the notebook's rows are committed together."""
+
+
+class _SubmissionRows(_Delegate):
+    """The gradebook, for SaveAutoGrades: find_grade and find_comment of one submitted
+    notebook answered from its rows, read in two queries (nbgrader: a query and a commit per
+    cell)."""
+
+    def __init__(self, gradebook, notebook_id, assignment_id, student_id):
+        super().__init__(gradebook)
+        self.db = _OneCommit(gradebook.db)
+        self._where = (notebook_id, assignment_id, student_id)
+        submitted = gradebook.find_submission_notebook(notebook_id, assignment_id, student_id)
+        # as find_grade: of a grade or task cell; find_comment: of a solution or task cell
+        self._grades = self._rows(gradebook.db, Grade, submitted.id, ("TaskCell", "GradeCell"))
+        self._comments = self._rows(gradebook.db, Comment, submitted.id,
+                                    ("TaskCell", "SolutionCell"))
+
+    @staticmethod
+    def _rows(db, table, notebook_key, cell_types):
+        """{cell name: row} of `table` for one submitted notebook, later cell types winning."""
+        found = db.query(table, BaseCell.name, BaseCell.type).join(
+            BaseCell, BaseCell.id == table.cell_id).filter(
+            table.notebook_id == notebook_key, BaseCell.type.in_(cell_types)).all()
+        rank = {kind: i for i, kind in enumerate(cell_types)}
+        return {name: row for row, name, kind in sorted(found, key=lambda f: rank[f[2]])}
+
+    def find_grade(self, name, notebook, assignment, student):
+        return self._find(self._grades, "find_grade", name, notebook, assignment, student)
+
+    def find_comment(self, name, notebook, assignment, student):
+        return self._find(self._comments, "find_comment", name, notebook, assignment, student)
+
+    def _find(self, rows, method, name, *where):
+        if where != self._where or name not in rows:
+            return getattr(self._inner, method)(name, *where)  # as nbgrader
+        return rows[name]
+
+
+class SaveAutoGradesAtOnce(SaveAutoGrades):
+    """nbgrader's SaveAutoGrades (same scores, flags and comments) with the submission's
+    grade and comment rows read in two queries and committed once per notebook."""
+
+    def preprocess(self, nb, resources):
+        info = resources["nbgrader"]
+        self.notebook_id, self.assignment_id = info["notebook"], info["assignment"]
+        self.student_id, self.db_url = info["student"], info["db_url"]
+        with Gradebook(self.db_url) as gradebook:
+            self.gradebook = _SubmissionRows(gradebook, self.notebook_id, self.assignment_id,
+                                             self.student_id)
+            nb, resources = NbGraderPreprocessor.preprocess(self, nb, resources)
+            gradebook.db.commit()
+        return nb, resources
 
 
 class Batch:
@@ -303,11 +409,20 @@ class Batch:
                 if cell.cell_type == "code" and isinstance(name, str) and name in self.locked:
                     cell.source = self.locked[name]
             restore_grade_cells(nb, {"nbgrader": {**self.info, "student": student}})
-            job = self.step.job(nb, folder, self.info["assignment"], student, self.step._checked)
+            job = with_notebook(self.step.job(nb, folder, self.info["assignment"], student,
+                                              self.step._checked), nb)
         except Exception as e:  # noqa: BLE001 (nbgrader will hand it in and say what is wrong)
             self.step.log.debug("not started ahead: %s: %s", student, e)
             return
         self.futures[student] = (job_key(job), self.pool.submit(job))
+
+
+def with_notebook(job, nb):
+    """`job` with the notebook among its files, as nbformat.write would save it (not checked
+    against nbformat's schema again: nbformat.read checked it, nbconvert checks the result)."""
+    text = nbformat.v4.writes_json(nb)
+    files = {**job["files"], job["settings"]["notebook"]: (text.rstrip("\n") + "\n").encode()}
+    return {**job, "files": files}
 
 
 def code_cells(nb):

@@ -113,7 +113,9 @@ def test_a_configured_value_reaches_the_sandbox(tmp_path, monkeypatch):
     for name, value in changed.items():
         setattr(config.SandboxedJudge, name, value)
     step = SandboxedJudge(config=config)
-    job = step.job(_notebook(), tmp_path, "week2_numpy_basics", "s1", sandboxed=True)
+    nb = _notebook()
+    job = nbgrader_plugin.with_notebook(
+        step.job(nb, tmp_path, "week2_numpy_basics", "s1", sandboxed=True), nb)
     got = {}
 
     def fake_run_job(work, limits, **kwargs):
