@@ -10,6 +10,7 @@ checks that pass.
     python -m grader.judge --serve [ASSIGNMENT ...]     (the warm judge, see serve())
 """
 import argparse
+import gc
 import hashlib
 import importlib
 import json
@@ -216,7 +217,11 @@ def _dedupe(messages):
     return list(dict.fromkeys(messages))
 
 
-def main(argv=None):
+PYTEST_ARGS = ["-qq", "--tb=no", "-p", "no:cacheprovider", "--rootdir", str(GRADER_DIR),
+               "-c", str(GRADER_DIR / "judge.ini")]
+
+
+def _parser():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("assignment")
     ap.add_argument("probe_dir")
@@ -225,13 +230,25 @@ def main(argv=None):
     ap.add_argument("--only", action="append")
     ap.add_argument("--student", default="", help="the student's id (the quizzes' numbers)")
     ap.add_argument("--absent", default="{}", help="JSON {name: reason} of functions that get no credit")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def main(argv=None, collected=None):
+    """Judges one submission (the command line above); its exit code. `collected`: the
+    assignment's checks already collected by the warm judge's session (serve()), run here
+    without pytest's start-up and collection."""
+    args = _parser().parse_args(argv)
     sub = Submission(args.assignment, args.probe_dir, args.seed, json.loads(args.absent),
                      args.student)
-    plugin = JudgePlugin(sub, args.only)
-    test_file = GRADER_DIR / f"test_{args.assignment}.py"
-    code = pytest.main([str(test_file), "-qq", "--tb=no", "-p", "no:cacheprovider", "--rootdir",
-                        str(GRADER_DIR), "-c", str(GRADER_DIR / "judge.ini")], plugins=[plugin])
+    if collected is None:
+        plugin = JudgePlugin(sub, args.only)
+        test_file = GRADER_DIR / f"test_{args.assignment}.py"
+        code = pytest.main([str(test_file), *PYTEST_ARGS], plugins=[plugin])
+    else:
+        plugin, items = collected
+        plugin.submission, plugin.tally = sub, {}
+        code = _run_items([it for it in items if not args.only
+                           or it.get_closest_marker("checks").args[0] in args.only])
     if code not in (0, 1):
         print(f"judge: pytest exited {code}", file=sys.stderr)
         return 2
@@ -240,29 +257,79 @@ def main(argv=None):
     return 0
 
 
+def _run_items(items):
+    """Runs collected checks as pytest's own test loop does; pytest's exit code (5: none)."""
+    if not items:
+        return pytest.ExitCode.NO_TESTS_COLLECTED
+    session = items[0].session
+    for i, item in enumerate(items):
+        nextitem = items[i + 1] if i + 1 < len(items) else None
+        item.config.hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+    return pytest.ExitCode.TESTS_FAILED if session.testsfailed else pytest.ExitCode.OK
+
+
 def serve(preload=(), requests=sys.stdin, answers=sys.stdout):
     """The warm judge: pytest, numpy and each assignment's checks are imported once, then
     every request (a JSON line {"argv": [...], "err": FILE, "timeout": S}) is judged by
     main(argv) in a forked child, so no state passes from one submission to the next. Answers
     a JSON line {"code": exit code, or null if the child ran past `timeout` and was killed}.
-    Safe because the judge never runs submission code: it reads plain data only."""
+    The checks of the `preload` assignments are collected once, by one pytest session whose
+    test loop is this server (ServeLoop): a child only runs them. Safe because the judge never
+    runs submission code: it reads plain data only."""
     import _pytest.config
     for name in _pytest.config.default_plugins:     # what pytest.main would import each time
         importlib.import_module(f"_pytest.{name}")
+    answers = os.fdopen(os.dup(answers.fileno()), "w")   # pytest's own output goes elsewhere
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    files = []
     for assignment in preload:
         spec(assignment)
-    for line in requests:
-        req = json.loads(line)
-        try:
-            spec(req["argv"][0])
-        except Exception:  # noqa: BLE001 (the child reports it)
-            pass
-        answers.write(json.dumps({"code": _judge_in_child(req)}) + "\n")
-        answers.flush()
+        files.append(str(GRADER_DIR / f"test_{assignment}.py"))
+    loop = ServeLoop(requests, answers)
+    if files:    # -s: the children write their own output, see _judge_in_child
+        pytest.main([*files, *PYTEST_ARGS, "-s"], plugins=[loop.plugin, loop])
+    if not loop.served:     # nothing preloaded, or pytest stopped before its test loop
+        loop.serve({})
 
 
-def _judge_in_child(req):
+class ServeLoop:
+    """pytest plugin of serve(): replaces pytest's test loop by the warm judge's requests."""
+
+    def __init__(self, requests, answers):
+        self.requests, self.answers = requests, answers
+        self.plugin, self.served = JudgePlugin(None), False
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session):
+        by_assignment = {}
+        if not session.testsfailed:      # a collection error: each child collects again
+            for item in session.items:
+                by_assignment.setdefault(item.path.stem[len("test_"):], []).append(item)
+        self.serve(by_assignment)
+        return True
+
+    def serve(self, by_assignment):
+        """Answers every request; {assignment: its collected checks} run without pytest's
+        start-up, any other assignment by pytest.main in the child."""
+        self.served = True
+        gc.freeze()      # the children's garbage collector leaves the parent's pages shared
+        for line in self.requests:
+            req = json.loads(line)
+            try:
+                spec(req["argv"][0])
+            except Exception:  # noqa: BLE001 (the child reports it)
+                pass
+            items = by_assignment.get(req["argv"][0])
+            code = _judge_in_child(req, (self.plugin, items) if items else None)
+            self.answers.write(json.dumps({"code": code}) + "\n")
+            self.answers.flush()
+
+
+def _judge_in_child(req, collected=None):
     """Runs main(req["argv"]) in a fork with its output in req["err"]; its exit code."""
+    sys.stdout.flush()
+    sys.stderr.flush()
     pid = os.fork()
     if pid == 0:
         code = 3
@@ -270,7 +337,7 @@ def _judge_in_child(req):
             fd = os.open(req["err"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             os.dup2(fd, 1)
             os.dup2(fd, 2)
-            code = main(req["argv"])
+            code = main(req["argv"], collected)
         except BaseException:  # noqa: BLE001 (any failure is this child's exit code)
             traceback.print_exc()
         finally:

@@ -143,3 +143,42 @@ def test_a_call_records_which_inputs_it_changed_in_place():
     rec = _call(lambda p, g, learning_rate: {"W1": p["W1"] - g["dW1"]},
                 {"args": [params, grads], "kwargs": {"learning_rate": 0.5}})
     assert rec["changed"] == []
+
+
+def _judged(tmp_path, name, argv, warm=None):
+    """The report of `python -m grader.judge ARGV` (warm: on that warm judge instead)."""
+    import subprocess
+    import sys
+    report = tmp_path / f"{name}.json"
+    argv = [*argv, "--report", str(report)]
+    if warm is None:
+        code = subprocess.run([sys.executable, "-m", "grader.judge", *argv],
+                              capture_output=True).returncode
+    else:
+        code = warm.run(argv, tmp_path / f"{name}.err", 120)
+    assert code == 0, (tmp_path / f"{name}.err").read_text() if warm else code
+    return json.loads(report.read_text())
+
+
+def test_the_warm_judge_runs_its_collected_checks_like_pytest_would(tmp_path):
+    """The warm judge collects the preloaded assignment's checks once and a child only runs
+    them (--only filters them too); another assignment is collected in the child. Each
+    report equals a judge process of its own: here a submission whose functions left nothing
+    (every check fails with its message) and one function marked absent."""
+    probe = tmp_path / "probe"
+    (probe / "outputs").mkdir(parents=True)
+    asks = [["week2_logistic_regression", str(probe), "--seed", "3", "--student", "s",
+             "--absent", json.dumps({"sigmoid": "sigmoid was imported, not written"})],
+            ["week2_logistic_regression", str(probe), "--seed", "4", "--only", "propagate",
+             "--only", "predict"],
+            ["week2_numpy_basics", str(probe), "--seed", "5"]]
+    warm = judge.WarmJudge(["week2_logistic_regression"])
+    try:
+        colds = [_judged(tmp_path, f"cold{i}", argv) for i, argv in enumerate(asks)]
+        assert [_judged(tmp_path, f"warm{i}", argv, warm) for i, argv in enumerate(asks)] == colds
+    finally:
+        warm.close()
+    assert all(f["passed"] == 0 for cold in colds for f in cold["functions"].values())
+    assert "imported, not written" in colds[0]["functions"]["sigmoid"]["messages"][0]
+    assert sorted(colds[1]["functions"]) == ["predict", "propagate"]
+    assert colds[2]["assignment"] == "week2_numpy_basics" and colds[2]["functions"]
