@@ -20,7 +20,8 @@ past its time limit (the supervisor kills it: a cell cannot dodge that) is marke
 child is forked and the good cells before it replayed (a cell killed mid-way keeps only the
 grader's note, not what it printed before);
 the cells have a time budget (`cells_seconds`, replays included) and a number of restarts; the
-graded functions are then probed with `utils.grading.record_alone`, each with its own budget.
+graded functions are then probed with `utils.grading.record_each` (one forked prober for all
+of them, each function with its own budget; one that hangs or kills it costs only itself).
 It writes JOB/executed.ipynb and JOB/log.json; everything there is untrusted for the caller.
 
 `python warm.py serve JOBS_ROOT --figures` shows matplotlib figures as PNG images (0.2-1 s of
@@ -215,6 +216,12 @@ def make_shell(figures):
         def enable_gui(self, gui=None):
             pass  # no event loop: figures are shown inline, after each cell
 
+        def _format_exception_for_storage(self, exception, filename=None,
+                                          running_compiled_code=False):
+            # for the history's record of errors, which nothing here reads: IPython would
+            # format each traceback a second time for it (half a failing cell's cost)
+            return {"ename": type(exception).__name__, "evalue": "", "traceback": []}
+
     config = Config()
     config.HistoryManager.enabled = False
     shell = CellShell.instance(config=config)
@@ -244,8 +251,36 @@ def warm_up(figures=False):
         except Exception:  # a module of another week may need what this box withholds
             pass
     shell = make_shell(figures)
+    _warm_caches(shell)
     _freeze()
     return shell
+
+
+WARM_CELL = """import numpy as _warm_np
+def _warm_f():
+    return _warm_np.reshape(_warm_np.ones(2), (3,))
+_warm_f()"""
+
+
+def _warm_caches(shell):
+    """Fills, once, the caches every job would otherwise fill in its own child: pygments'
+    lexer tables and stack_data's parsed sources (a failing cell's traceback), nbformat's
+    compiled notebook schema (read, validate and write of a notebook). The shell's state is
+    left as it was: nothing run here is in its namespace, no execution count is used."""
+    import nbformat
+    names = set(shell.user_ns)
+    shell.run_cell(WARM_CELL, store_history=False)
+    for name in set(shell.user_ns) - names:
+        del shell.user_ns[name]
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            delattr(sys, name)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "1", outputs=[nbformat.from_dict(o) for o in OUT.finish()])])
+    OUT.reset()
+    for minor in (4, nbformat.v4.nbformat_minor):
+        nb.nbformat_minor = minor
+        nbformat.reads(nbformat.writes(nb), as_version=4)
 
 
 def _freeze():
@@ -272,10 +307,10 @@ def serve_child(shell, rfd, wfd):
             if os.getpid() != me:   # a process the cell forked came back here: not ours
                 os._exit(0)
             send(wfd, {"outputs": OUT.finish(), "count": count})
-        elif "probe" in msg:
+        elif "probes" in msg:     # one answer per function, as each is done
             OUT.reset()
-            status = grading.record_alone(msg["probe"], msg["seconds"])
-            send(wfd, {"status": str(status)})
+            for name, status in grading.record_each(msg["probes"], msg["seconds"]):
+                send(wfd, {"probe": name, "status": str(status)})
 
 
 def _check(result, what):
@@ -464,6 +499,18 @@ class Child:
             return None
         try:
             send(self.wfd, msg)
+        except OSError:
+            self.reason = "kernel died"
+            self.kill()
+            return None
+        return self.listen(seconds)
+
+    def listen(self, seconds):
+        """The child's next message, as `call`."""
+        if self.pid is None:
+            self.reason = "kernel died"
+            return None
+        try:
             return receive(self.rfd, time.monotonic() + seconds)
         except TimeoutError:
             self.reason = "timeout"
@@ -529,9 +576,12 @@ class Supervisor:
                 self.execute(i, cell)
 
     def ask(self, msg, seconds):
+        """The child's answer to `msg` (None: see child.reason); with `msg` None its next
+        message. WallTime past the job's wall limit."""
         if time.monotonic() >= self.wall:
             raise WallTime
-        return self.child.call(msg, min(seconds, self.wall - time.monotonic()))
+        seconds = min(seconds, self.wall - time.monotonic())
+        return self.child.listen(seconds) if msg is None else self.child.call(msg, seconds)
 
     def execute(self, index, cell, logged_as=None):
         """Runs one cell; True if the child survived and answered in time."""
@@ -586,10 +636,12 @@ class Supervisor:
     def run_probes(self):
         if self.resume_at is not None:
             self.fresh_child(self.resume_at)
-        for name in self.job["functions"]:
-            seconds = self.job["probe_timeout"]
-            start = time.monotonic()
-            reply = self.ask({"probe": name, "seconds": seconds}, seconds + 30)
+        todo, seconds, asked = list(self.job["functions"]), self.job["probe_timeout"], False
+        while todo:
+            name, start = todo.pop(0), time.monotonic()
+            reply = self.ask(None if asked else {"probes": [name] + todo, "seconds": seconds},
+                             seconds + 30)
+            asked = reply is not None
             if reply is None and time.monotonic() >= self.wall:
                 raise WallTime
             if reply is None:

@@ -146,6 +146,60 @@ def test_a_function_that_kills_its_process_leaves_the_kernel_to_the_others(tmp_p
     assert "the process running it ended (exit 3)" in sub._unfinished("crash", judge.Case((1,)))
 
 
+
+SHARED_PROBE = """import os, random, signal, time
+import numpy as np
+
+def draw(x):
+    return [float(np.random.rand()), random.random(), os.getpid()]
+
+draw_again = draw
+
+def hang(x):
+    time.sleep(1000)
+
+def crash(x):
+    os._exit(3)
+
+def killed(x):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def fast(x):
+    return [x + 1, os.getpid()]
+"""
+
+
+def test_functions_share_one_probe_fork_each_from_the_kernels_random_state(tmp_path):
+    """The graded functions are recorded one after the other in one forked child; each
+    starts from the random state the kernel had, as if it had a fork of its own."""
+    job = _job(tmp_path, [SHARED_PROBE], ["draw", "draw_again", "fast"])
+    log = _run(job)
+    first, again, fast = (plaindata.load(job / f"probe/outputs/{f}/case00")["value"]
+                          for f in ("draw", "draw_again", "fast"))
+    assert first[0] == again[0]                          # numpy's draw: the kernel's state
+    assert first[1] != again[1]                          # `random`: reseeded, as in a fork
+    assert first[2] == again[2] == fast[1]               # in one process
+    assert [log["probes"][f]["status"] for f in log["probes"]] == ["ok"] * 3
+
+
+def test_in_a_shared_probe_fork_a_hang_or_a_kill_costs_only_that_function(tmp_path):
+    """`hang` is stopped at its own time limit, `crash` and `killed` end the shared child:
+    each is marked, and the functions after each are recorded in a new child."""
+    job = _job(tmp_path, [SHARED_PROBE], ["fast", "hang", "draw", "crash", "killed", "draw_again"],
+               probe_timeout=3)
+    log = _run(job)
+    status = {f: json.loads((job / f"probe/outputs/{f}/run.json").read_text())["status"]
+              for f in log["probes"]}
+    assert status == {"fast": "ok", "hang": "timeout", "draw": "ok", "crash": "exit 3",
+                      "killed": "signal 9", "draw_again": "ok"}
+    assert {f: p["status"] for f, p in log["probes"].items()} == status
+    assert log["restarts"] == 0 and log["failed_cells"] == []
+    assert plaindata.load(job / "probe/outputs/fast/case00")["value"][0] == 2
+    draw, again = (plaindata.load(job / f"probe/outputs/{f}/case00")["value"]
+                   for f in ("draw", "draw_again"))
+    assert draw[0] == again[0] and draw[2] != again[2]   # the same state, another child
+
+
 # --- part 7: shipped helpers give no credit ---------------------------------------------------
 
 def _functions(paths):

@@ -17,6 +17,8 @@ import importlib
 import io
 import json
 import os
+import random
+import select
 import signal
 import sys
 import time
@@ -103,39 +105,131 @@ def record_alone(name, seconds, probe_dir=None):
     function ends only the child. How the child ended goes to outputs/<name>/run.json
     ({"status": "ok" | "timeout" | "exit N" | "signal N", "seconds", "limit"}).
     """
+    return dict(record_each([name], seconds, probe_dir))[name]
+
+
+def record_each(names, seconds, probe_dir=None):
+    """Yields (name, status) for each function of `names`, in order, as `record_alone` would,
+    but forking once for all of them: a forked child records them one after the other, each
+    from the numpy random state the kernel had (`random` reseeded, as in a fork), and reports each one done over a pipe; each function
+    has its own `seconds`. One that hangs or ends the child is marked ("timeout", "exit N",
+    "signal N") and a new child takes the functions after it, so it costs only its own record.
+    """
     probe_dir = Path(probe_dir or os.environ[PROBE_DIR_ENV])
-    out_dir = probe_dir / "outputs" / name
-    out_dir.mkdir(parents=True, exist_ok=True)
-    start = time.monotonic()
-    pid = os.fork()
-    if pid == 0:  # the child: record, then leave without running the kernel's exit handlers
-        code = 1
+    todo = list(names)
+    while todo:
+        prober = _Prober(todo, probe_dir)
         try:
-            os.setpgid(0, 0)
-            record(name, probe_dir)
-            code = 0
+            start = time.monotonic()
+            while todo:
+                status = prober.next(start + seconds)
+                name, now = todo.pop(0), time.monotonic()
+                out_dir = probe_dir / "outputs" / name
+                out_dir.mkdir(parents=True, exist_ok=True)
+                (out_dir / "run.json").write_text(json.dumps(
+                    {"status": status, "seconds": round(now - start, 3), "limit": seconds}))
+                yield name, status
+                start = now
+                if prober.ended:
+                    break
         finally:
-            os._exit(code)
-    status = _wait(pid, start + seconds)
-    (out_dir / "run.json").write_text(json.dumps(
-        {"status": status, "seconds": round(time.monotonic() - start, 3), "limit": seconds}))
-    return status
+            prober.close(time.monotonic() + seconds)
 
 
-def _wait(pid, deadline):
-    """How the child `pid` ended; killed with its process group at `deadline`."""
-    while time.monotonic() < deadline:
-        done, code = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return _status(code)
-        time.sleep(0.01)
-    for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+class _Prober:
+    """A forked child of this kernel recording `names` in order; one byte on `progress` for
+    each function done."""
+
+    def __init__(self, names, probe_dir):
+        progress, done = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(progress)
+            _record_in_turn(names, probe_dir, done)
+        os.close(done)
+        self.progress, self.code, self.ended = progress, None, False
         try:
-            kill()
-        except OSError:
-            pass
-    os.waitpid(pid, 0)
-    return "timeout"
+            self.pidfd = os.pidfd_open(self.pid)   # readable once the child has ended
+        except (AttributeError, OSError):
+            self.pidfd = None                      # then polled every 10 ms
+
+    def next(self, deadline):
+        """"ok" when the child says the next function is done, else how the child ended
+        ("timeout": killed at `deadline`; `ended` is then True)."""
+        while True:
+            if self._done_one():
+                return "ok"
+            if self.code is not None:
+                self.ended = True
+                return _status(self.code)
+            wait = deadline - time.monotonic()
+            if wait <= 0:
+                self.kill()
+                self.ended = True
+                return "timeout"
+            fds = [fd for fd in (self.progress, self.pidfd) if fd is not None]
+            select.select(fds, [], [], wait if self.pidfd is not None else min(wait, 0.01))
+            self._reap()
+
+    def _done_one(self):
+        if self.progress is None or not select.select([self.progress], [], [], 0)[0]:
+            return False
+        if os.read(self.progress, 1):
+            return True
+        os.close(self.progress)       # the child closed its end (or ended)
+        self.progress = None
+        return False
+
+    def _reap(self):
+        if self.code is None:
+            done, code = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                self.code = code
+
+    def kill(self):
+        """Ends the child and its process group."""
+        for kill in (lambda: os.killpg(self.pid, signal.SIGKILL), lambda: os.kill(self.pid, signal.SIGKILL)):
+            try:
+                kill()
+            except OSError:
+                pass
+        if self.code is None:
+            self.code = os.waitpid(self.pid, 0)[1]
+
+    def close(self, deadline):
+        """Waits for the child to end (it does at once after its last function), killing
+        it at `deadline`; closes the pipes."""
+        while self.code is None and time.monotonic() < deadline:
+            select.select([self.pidfd] if self.pidfd is not None else [], [], [],
+                          max(0, min(deadline - time.monotonic(),
+                                     0.01 if self.pidfd is None else 3600)))
+            self._reap()
+        if self.code is None:
+            self.kill()
+        for fd in (self.progress, self.pidfd):
+            if fd is not None:
+                os.close(fd)
+        self.progress = self.pidfd = None
+
+
+def _record_in_turn(names, probe_dir, done):
+    """The prober child: records each function from the kernel's numpy random state (and a
+    fresh `random` seed), one byte on `done` after each; leaves without running the kernel's
+    exit handlers."""
+    code = 1
+    try:
+        os.setpgid(0, 0)
+        me, state = os.getpid(), np.random.get_state()
+        for name in names:
+            np.random.set_state(state)
+            random.seed()             # as Python does in every forked child
+            record(name, probe_dir)
+            if os.getpid() != me:     # a process the function forked came back here
+                break
+            os.write(done, b".")
+        code = 0
+    finally:
+        os._exit(code)
 
 
 def _status(code):
