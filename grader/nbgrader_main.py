@@ -6,9 +6,12 @@
   which first checks the (constant) schema itself against jsonschema's meta-schema: most of
   the instructor's process's time in a batch. Here each schema is checked once, then every
   cell is validated against it as before (same errors);
-- one SQLAlchemy engine per gradebook for the process, not one per Gradebook opened;
+- one SQLAlchemy engine per gradebook for the process, not one per Gradebook opened, and in a
+  batch its tables listed and created once, not at every Gradebook opened;
+- cell metadata found valid not validated again (the same in every submission);
 - the notebook validated once after nbconvert's preprocessors, not after each (FAST_OPTIONS)."""
 import json
+import os
 import sys
 import types
 
@@ -37,11 +40,23 @@ def keep_slow_imports_out():
     sys.modules.setdefault("setuptools.archive_util", lazy)
 
 
+MAX_REMEMBERED = 100_000      # valid cell metadata, by their JSON text (a few hundred bytes each)
+
+
+def _as_json(instance):
+    """The JSON text of a cell's metadata (1 and 1.0, 1 and true stay apart), or None."""
+    try:
+        return json.dumps(instance, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+
+
 def validate_with_checked_schemas():
-    """nbgrader's cell metadata validation with each schema checked once."""
+    """nbgrader's cell metadata validation with each schema checked once, and metadata found
+    valid not checked again (a test cell's metadata is the same in every submission)."""
     import jsonschema
     from nbgrader.nbgraderformat import common
-    validators = {}
+    validators, valid = {}, set()
 
     def validate(instance, schema):
         key = json.dumps(schema, sort_keys=True)
@@ -49,9 +64,14 @@ def validate_with_checked_schemas():
             cls = jsonschema.validators.validator_for(schema)
             cls.check_schema(schema)
             validators[key] = cls(schema)
+        seen = _as_json(instance)
+        if seen is not None and (key, seen) in valid:
+            return
         error = jsonschema.exceptions.best_match(validators[key].iter_errors(instance))
         if error is not None:
             raise error
+        if seen is not None and len(valid) < MAX_REMEMBERED:
+            valid.add((key, seen))
 
     common.jsonschema = types.SimpleNamespace(validate=validate)
 
@@ -74,11 +94,36 @@ def one_engine_per_database():
     api.create_engine = create_engine
 
 
+def tables_checked_once():
+    """nbgrader's Gradebook() lists the database's tables and creates any missing (about ten
+    times a submission). In a grader.batch run (one process per batch, its gradebook in place
+    for the whole run) that is done once per engine, i.e. per database (one_engine_per_database):
+    the tables it made stay there."""
+    from nbgrader import api
+    real_inspect, real_create_all = api.inspect, api.Base.metadata.create_all
+    tables = {}        # engine: its table names after create_all
+
+    def inspect(subject, *args, **kwargs):
+        if subject in tables:
+            return types.SimpleNamespace(get_table_names=lambda: list(tables[subject]))
+        return real_inspect(subject, *args, **kwargs)
+
+    def create_all(bind, **options):
+        if bind in tables and not options:
+            return
+        real_create_all(bind=bind, **options)
+        tables[bind] = real_inspect(bind).get_table_names()
+
+    api.inspect, api.Base.metadata.create_all = inspect, create_all
+
+
 def speed_up():
     """All of the above, before nbgrader runs."""
     keep_slow_imports_out()
     validate_with_checked_schemas()
     one_engine_per_database()
+    if os.environ.get("NNDL_BATCH_TOTAL"):       # set by grader.batch for its nbgrader run
+        tables_checked_once()
 
 
 # nbconvert validates the whole notebook against nbformat's schema after every preprocessor

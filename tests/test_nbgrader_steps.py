@@ -1,16 +1,23 @@
 """The course's faster nbgrader steps (grader/nbgrader_plugin.py) do what nbgrader's own do:
 OverwriteCellsAtOnce puts back the same cells as OverwriteCells, reading the gradebook as it is
 now (a test cell the instructor changed between two notebooks of one process), and
-SaveAutoGradesAtOnce writes the same scores, review flags and comments as SaveAutoGrades."""
+SaveAutoGradesAtOnce writes the same scores, review flags and comments as SaveAutoGrades;
+grader/nbgrader_main.py's shortcuts refuse and make what nbgrader does."""
 import copy
 import shutil
 
+import jsonschema
 import nbformat
 import pytest
+from nbgrader import api
 from nbgrader.api import Gradebook
+from nbgrader.nbgraderformat import common
+from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
 from nbgrader.preprocessors import OverwriteCells, SaveAutoGrades
 from nbgrader.utils import compute_checksum
+from sqlalchemy import text
 
+from grader import nbgrader_main
 from grader.nbgrader_plugin import OverwriteCellsAtOnce, SaveAutoGradesAtOnce
 
 STUDENTS = ("s1", "s2")
@@ -160,3 +167,36 @@ def test_save_auto_grades_leaves_the_notebook_alone(gradebook):
     nb = graded()
     out, _ = SaveAutoGradesAtOnce().preprocess(copy.deepcopy(nb), resources(gradebook))
     assert out == nb
+
+
+def test_metadata_found_valid_once_still_checks_the_next(monkeypatch):
+    """nbgrader_main remembers cell metadata found valid; metadata that differs, even only in a
+    value's type, is still checked and refused as nbgrader refuses it."""
+    monkeypatch.setattr(common, "jsonschema", common.jsonschema)     # put back after the test
+    nbgrader_main.validate_with_checked_schemas()
+    checker = MetadataValidatorV3()
+    cell = released().cells[2]
+    for _ in range(2):
+        checker.validate_cell(cell)
+    for points in ("2", None):
+        cell.metadata.nbgrader["points"] = points
+        with pytest.raises(jsonschema.ValidationError):
+            checker.validate_cell(cell)
+
+
+def test_tables_made_once_per_database(monkeypatch, tmp_path):
+    """In a batch the gradebook's tables are listed and made once per database: a second
+    database opened by the same process still gets its own."""
+    monkeypatch.setattr(api, "create_engine", api.create_engine)      # put back after the test
+    monkeypatch.setattr(api, "inspect", api.inspect)
+    monkeypatch.setattr(api.Base.metadata, "create_all", api.Base.metadata.create_all)
+    nbgrader_main.one_engine_per_database()
+    nbgrader_main.tables_checked_once()
+    for name in ("one", "two"):
+        url = f"sqlite:///{tmp_path / name}.db"
+        for _ in range(2):
+            with Gradebook(url) as gb:
+                gb.add_assignment(f"a{_}")
+        with Gradebook(url) as gb:
+            assert [a.name for a in gb.assignments] == ["a0", "a1"]
+            assert gb.db.execute(text("select count(*) from alembic_version")).scalar() == 1
