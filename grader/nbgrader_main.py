@@ -95,13 +95,22 @@ def one_engine_per_database():
 
 
 def tables_checked_once():
-    """nbgrader's Gradebook() lists the database's tables and creates any missing (about ten
-    times a submission). In a grader.batch run (one process per batch, its gradebook in place
-    for the whole run) that is done once per engine, i.e. per database (one_engine_per_database):
-    the tables it made stay there."""
+    """nbgrader's Gradebook() lists the database's tables, creates any missing and makes sure
+    the course has its row, then commits (about ten times a submission). In a grader.batch run
+    (one process per batch, its gradebook in place for the whole run) that is done once per
+    engine, i.e. per database (one_engine_per_database): what it made stays there."""
     from nbgrader import api
     real_inspect, real_create_all = api.inspect, api.Base.metadata.create_all
-    tables = {}        # engine: its table names after create_all
+    real_check_course = api.Gradebook.check_course
+    tables, courses = {}, set()     # engine: its table names after create_all; (engine, course)
+
+    def check_course(gradebook, course_id="default_course", **kwargs):
+        key = (gradebook.engine, course_id)
+        if key in courses and not kwargs:
+            return None            # only Gradebook() calls it, and ignores what it returns
+        course = real_check_course(gradebook, course_id=course_id, **kwargs)
+        courses.add(key)
+        return course
 
     def inspect(subject, *args, **kwargs):
         if subject in tables:
@@ -115,6 +124,7 @@ def tables_checked_once():
         tables[bind] = real_inspect(bind).get_table_names()
 
     api.inspect, api.Base.metadata.create_all = inspect, create_all
+    api.Gradebook.check_course = check_course
 
 
 def speed_up():

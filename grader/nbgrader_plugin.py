@@ -23,6 +23,7 @@ import json
 import os
 import re
 import sys
+import types
 from pathlib import Path
 
 import nbformat
@@ -265,20 +266,18 @@ class _Delegate:
 
 
 class _NotebookCells(_Delegate):
-    """The gradebook, for OverwriteCells: find_source_cell and find_graded_cell of one
-    released notebook answered from its cells, read in three queries (nbgrader: one or two
-    queries per cell, 78 cells in week 2)."""
+    """The gradebook, for OverwriteCells: find_source_cell and find_graded_cell of the released
+    notebook `info` names answered from `released(info)` (nbgrader: one or two queries per
+    cell, 78 cells in week 2, and a lazy load per grade cell's points)."""
 
-    def __init__(self, gradebook, notebook_id, assignment_id):
+    def __init__(self, gradebook, info):
         super().__init__(gradebook)
-        self._where = (notebook_id, assignment_id)
-        try:
-            notebook = gradebook.find_notebook(notebook_id, assignment_id)
-            self._source = {c.name: c for c in notebook.source_cells}
-            # as find_graded_cell: a grade cell first, else a task cell of that name
-            self._graded = {c.name: c for c in [*notebook.task_cells, *notebook.grade_cells]}
-        except MissingEntry:
-            self._source, self._graded = {}, {}
+        self._where = (info["notebook"], info["assignment"])
+        known = released(info)
+        self._source = {name: types.SimpleNamespace(name=name, **cell)
+                        for name, cell in known["cells"].items()}
+        self._graded = {name: types.SimpleNamespace(name=name, max_score=points)
+                        for name, points in known["max_scores"].items()}
 
     def find_source_cell(self, name, notebook, assignment):
         return self._find(self._source, "find_source_cell", name, notebook, assignment)
@@ -293,12 +292,13 @@ class _NotebookCells(_Delegate):
 
 
 class OverwriteCellsAtOnce(OverwriteCells):
-    """nbgrader's OverwriteCells (same checks, same cells put back) reading the released
-    notebook's cells from the gradebook once per notebook instead of once per cell."""
+    """nbgrader's OverwriteCells (same checks, same cells put back) with the released
+    notebook's cells read from the gradebook once per notebook (once per grader.batch run:
+    `released`), not once per cell."""
 
     def preprocess_cell(self, cell, resources, cell_index):
         if not isinstance(self.gradebook, _NotebookCells):   # a new notebook's Gradebook
-            self.gradebook = _NotebookCells(self.gradebook, self.notebook_id, self.assignment_id)
+            self.gradebook = _NotebookCells(self.gradebook, resources["nbgrader"])
         return super().preprocess_cell(cell, resources, cell_index)
 
 
@@ -446,9 +446,10 @@ def job_key(job):
 
 def released(info):
     """What the gradebook records about the released notebook `info` names (nbgrader's
-    resources["nbgrader"]), as plain data: {"known": {cell: (type, flags)}, "grade_cells":
-    [(name, points, source)] of code grade cells, "locked": {name: source} of locked code
-    cells}. Read once per process in a grader.batch run, where the released notebook cannot
+    resources["nbgrader"]), as plain data: {"known": {cell: (type, flags)}, "cells": {cell:
+    its source cell's cell_type, locked, checksum, source}, "max_scores": {cell: max_score}
+    of grade and task cells, "grade_cells": [(name, points, source)] of code grade cells,
+    "locked": {name: source} of locked code cells}. Read once per process in a grader.batch run, where the released notebook cannot
     change; otherwise (formgrader, a bare nbgrader) at every call."""
     key = (info["db_url"], info["notebook"], info["assignment"])
     if os.environ.get("NNDL_BATCH_TOTAL"):
@@ -470,7 +471,11 @@ def _read_released(key):
         tasks = {c.name for c in notebook.task_cells}
         cells = notebook.source_cells
         sources = {c.name: c.source for c in cells}
+        graded = {c.name: c.max_score for c in [*notebook.task_cells, *notebook.grade_cells]}
         return {"known": {c.name: (c.cell_type, _flags(c, grades, solutions, tasks)) for c in cells},
+                "cells": {c.name: {"cell_type": c.cell_type, "locked": c.locked,
+                                   "checksum": c.checksum, "source": c.source} for c in cells},
+                "max_scores": graded,
                 "grade_cells": [(c.name, float(c.max_score), sources[c.name])
                                 for c in notebook.grade_cells if c.cell_type == "code"],
                 "locked": {c.name: c.source for c in cells if c.locked and c.cell_type == "code"}}

@@ -65,18 +65,26 @@ def record(gb, nb, assignment="a1", notebook="nb"):
                                           cell_type=cell.cell_type)
 
 
-@pytest.fixture
-def gradebook(tmp_path):
-    """A gradebook holding assignment a1 (notebook nb) and a submission of each student."""
-    url = f"sqlite:///{tmp_path / 'gradebook.db'}"
-    with Gradebook(url) as gb:
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """A gradebook holding assignment a1 (notebook nb) and a submission of each student (made
+    once: a new gradebook runs `alembic` in a process of its own)."""
+    path = tmp_path_factory.mktemp("template") / "gradebook.db"
+    with Gradebook(f"sqlite:///{path}") as gb:
         gb.add_assignment("a1")
         gb.add_notebook("nb", "a1")
         record(gb, released())
         for student in STUDENTS:
             gb.add_student(student)
             gb.add_submission("a1", student)
-    return url
+    return path
+
+
+@pytest.fixture
+def gradebook(template, tmp_path):
+    """The URL of a copy of the template gradebook."""
+    shutil.copy(template, tmp_path / "gradebook.db")
+    return f"sqlite:///{tmp_path / 'gradebook.db'}"
 
 
 def resources(url, student="s1"):
@@ -184,12 +192,16 @@ def test_metadata_found_valid_once_still_checks_the_next(monkeypatch):
             checker.validate_cell(cell)
 
 
-def test_tables_made_once_per_database(monkeypatch, tmp_path):
-    """In a batch the gradebook's tables are listed and made once per database: a second
+def test_tables_made_once_per_database(monkeypatch, tmp_path, gradebook):
+    """In a batch the gradebook's tables and course row are made once per database: a second
     database opened by the same process still gets its own."""
+    with Gradebook(gradebook) as gb:      # the version `alembic heads` gives, without running it
+        version = gb.db.execute(text("select version_num from alembic_version")).scalar()
+    monkeypatch.setattr(api, "get_alembic_version", lambda: version)
     monkeypatch.setattr(api, "create_engine", api.create_engine)      # put back after the test
     monkeypatch.setattr(api, "inspect", api.inspect)
     monkeypatch.setattr(api.Base.metadata, "create_all", api.Base.metadata.create_all)
+    monkeypatch.setattr(api.Gradebook, "check_course", api.Gradebook.check_course)
     nbgrader_main.one_engine_per_database()
     nbgrader_main.tables_checked_once()
     for name in ("one", "two"):
@@ -200,3 +212,4 @@ def test_tables_made_once_per_database(monkeypatch, tmp_path):
         with Gradebook(url) as gb:
             assert [a.name for a in gb.assignments] == ["a0", "a1"]
             assert gb.db.execute(text("select count(*) from alembic_version")).scalar() == 1
+            assert [c.id for c in gb.db.query(api.Course)] == ["default_course"]
