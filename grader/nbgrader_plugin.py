@@ -28,7 +28,7 @@ from pathlib import Path
 
 import nbformat
 from IPython.core.inputtransformer2 import TransformerManager
-from nbgrader.api import BaseCell, Comment, Grade, Gradebook, MissingEntry
+from nbgrader.api import BaseCell, Comment, Grade, Gradebook
 from nbgrader.preprocessors import NbGraderPreprocessor, OverwriteCells, SaveAutoGrades
 from nbgrader.utils import is_grade
 from traitlets import Bool, Float, HasTraits, Integer, Unicode
