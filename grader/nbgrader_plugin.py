@@ -449,8 +449,9 @@ def released(info):
     resources["nbgrader"]), as plain data: {"known": {cell: (type, flags)}, "cells": {cell:
     its source cell's cell_type, locked, checksum, source}, "max_scores": {cell: max_score}
     of grade and task cells, "grade_cells": [(name, points, source)] of code grade cells,
-    "locked": {name: source} of locked code cells}. Read once per process in a grader.batch run, where the released notebook cannot
-    change; otherwise (formgrader, a bare nbgrader) at every call."""
+    "locked": {name: source} of locked code cells}. Read once per process in a grader.batch
+    run, where the released notebook cannot change; otherwise (formgrader, a bare nbgrader)
+    at every call."""
     key = (info["db_url"], info["notebook"], info["assignment"])
     if os.environ.get("NNDL_BATCH_TOTAL"):
         return _released_once(key)
