@@ -232,8 +232,9 @@ def make_shell(figures):
     return shell
 
 
-WARM_MODULES = ("numpy", "matplotlib.pyplot", "nbformat", "h5py", "PIL.Image", "utils",
-                "utils.data", "utils.checks", "utils.diagrams", "utils.grading", "utils.plaindata")
+WARM_MODULES = ("numpy", "matplotlib.pyplot", "matplotlib.backends.backend_agg", "contourpy",
+                "nbformat", "h5py", "PIL.Image", "PIL.features", "utils", "utils.data",
+                "utils.checks", "utils.diagrams", "utils.grading", "utils.plaindata")
 
 
 def warm_up(figures=False):
@@ -250,13 +251,55 @@ def warm_up(figures=False):
             importlib.import_module(info.name)
         except Exception:  # a module of another week may need what this box withholds
             pass
+    _lexer_made_once()
     shell = make_shell(figures)
     _warm_caches(shell)
     _freeze()
     return shell
 
 
+def _lexer_made_once():
+    """IPython colours each traceback frame with stack_data, which derives a new pygments
+    lexer class per frame, and pygments compiles every new lexer class's token tables: a third
+    of a failing cell's cost. Here the derived class is made once (the ranges to mark are the
+    lexer's, not its class's); the coloured text is the same."""
+    import pygments
+    import stack_data.core
+    from pygments.lexers import get_lexer_by_name
+    if not hasattr(stack_data.core, "_pygmented_with_ranges"):
+        return
+
+    class MarkingLexer(type(get_lexer_by_name("python3"))):
+        ranges = ()
+
+        def get_tokens(self, text):
+            at = 0
+            for kind, value in super().get_tokens(text):
+                if any(start <= at < end for start, end in self.ranges):
+                    kind = kind.ExecutingNode     # the node being run, highlighted
+                at += len(value)
+                yield kind, value
+
+    def pygmented_with_ranges(formatter, code, ranges):
+        lexer = MarkingLexer(stripnl=False)
+        lexer.ranges = ranges
+        try:
+            return pygments.highlight(code, lexer, formatter).splitlines()
+        except Exception:       # as stack_data: the code uncoloured rather than no traceback
+            return code.splitlines()
+
+    stack_data.core._pygmented_with_ranges = pygmented_with_ranges
+
+
 WARM_CELL = """import numpy as _warm_np
+import matplotlib.pyplot as _warm_plt
+_warm_fig, _warm_ax = _warm_plt.subplots(1, 2)
+_warm_ax[0].imshow(_warm_np.eye(2))
+_warm_ax[0].plot([0, 1], label="a")
+_warm_ax[1].scatter([0, 1], [1, 0], c=[0, 1])
+_warm_ax[1].contourf(_warm_np.eye(3))
+_warm_ax[0].legend(), _warm_ax[0].set_title("a")
+_warm_plt.close("all")
 def _warm_f():
     return _warm_np.reshape(_warm_np.ones(2), (3,))
 _warm_f()"""
@@ -265,7 +308,8 @@ _warm_f()"""
 def _warm_caches(shell):
     """Fills, once, the caches every job would otherwise fill in its own child: pygments'
     lexer tables and stack_data's parsed sources (a failing cell's traceback), nbformat's
-    compiled notebook schema (read, validate and write of a notebook). The shell's state is
+    compiled notebook schema (read, validate and write of a notebook), matplotlib's first
+    figure (its backend, contour and layout modules; no figure is kept). The shell's state is
     left as it was: nothing run here is in its namespace, no execution count is used."""
     import nbformat
     names = set(shell.user_ns)

@@ -292,6 +292,23 @@ def test_outputs_are_capped_and_ipython_works(box, tmp_path):
     assert "is not available while this assignment is graded" in nb.cells[8].outputs[0]["evalue"]
 
 
+def test_the_warm_up_cell_leaves_nothing_a_job_sees(box, tmp_path):
+    """The warm process runs a failing cell that draws a figure before it forks (so pygments'
+    tables, matplotlib's first figure and nbformat's schema are ready in every child): a job
+    starts as in a fresh shell, its tracebacks coloured as IPython colours them."""
+    cells = ["import sys\nimport matplotlib.pyplot as plt\n"
+             "print(json.dumps([sorted(n for n in globals() if 'warm' in n), plt.get_fignums(),"
+             " plt.figure().number, hasattr(sys, 'last_value')]))",
+             "import numpy as np\nnp.reshape(np.ones(2), (3,))"]
+    _, printed, nb = _run(box, tmp_path, ["import json"] + cells)
+    assert _answer(printed[1]) == [[], [], 1, False]
+    assert [c.execution_count for c in nb.cells] == [1, 2, 3]
+    error = nb.cells[2].outputs[0]
+    assert error["ename"] == "ValueError" and "\x1b[" in error["traceback"][-1]
+    assert any("np.reshape(np.ones(2), (3,))" in re.sub(r"\x1b\[[0-9;]*m", "", line)
+               for line in error["traceback"])
+
+
 def test_a_dead_warm_process_is_replaced_and_the_job_retried(box, tmp_path):
     """The warm process is killed while a job runs; `run` starts a new one, runs the job
     again and answers as if nothing happened."""

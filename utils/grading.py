@@ -1,9 +1,10 @@
 """The notebook side of grading: `probe(name, func)` in each hidden test cell.
 
 At grading time (the sandbox sets NNDL_PROBE_DIR) `probe` only remembers the function; the
-sandbox runner later calls `record_alone(name, seconds)`, which runs the function on the
-judge's inputs in a forked copy of the kernel with its own time budget (so a function that
-hangs or kills its process costs only its own points) and saves what it returned as plain data. Points are decided by the judge in `grader/`, in another
+sandbox runner later calls `record_each(names, seconds)` (grader/warm.py) or
+`record_alone(name, seconds)` (grader/runner.py), which run the functions on the judge's
+inputs in a forked copy of the kernel, each with its own time budget (so a function that hangs
+or kills its process costs only its own points), and save what they returned as plain data. Points are decided by the judge in `grader/`, in another
 process that never runs submission code, so nothing here needs to be tamper-proof.
 
 Outside grading (no NNDL_PROBE_DIR) `probe` hands the function to the verdict function the
