@@ -279,6 +279,8 @@ def serve(preload=(), requests=sys.stdin, answers=sys.stdout):
     import _pytest.config
     for name in _pytest.config.default_plugins:     # what pytest.main would import each time
         importlib.import_module(f"_pytest.{name}")
+    for name in ("numpy.random", "encodings.cp437"):  # imported on first use: by make_cases,
+        importlib.import_module(name)                 # by zipfile reading an npz
     answers = os.fdopen(os.dup(answers.fileno()), "w")   # pytest's own output goes elsewhere
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 1)
