@@ -166,20 +166,33 @@ def killed(x):
 
 def fast(x):
     return [x + 1, os.getpid()]
+
+def log0(x):
+    text = str(np.array([1 / 3]))
+    np.set_printoptions(precision=2)
+    np.log(np.zeros(1))                       # RuntimeWarning: divide by zero
+    return text
+
+log0_again = log0
 """
 
 
 def test_functions_share_one_probe_fork_each_from_the_kernels_random_state(tmp_path):
     """The graded functions are recorded one after the other in one forked child; each
-    starts from the random state the kernel had, as if it had a fork of its own."""
-    job = _job(tmp_path, [SHARED_PROBE], ["draw", "draw_again", "fast"])
+    starts from the random state, numpy settings and warnings shown the kernel had, as if it
+    had a fork of its own."""
+    job = _job(tmp_path, [SHARED_PROBE], ["draw", "draw_again", "fast", "log0", "log0_again"])
     log = _run(job)
     first, again, fast = (plaindata.load(job / f"probe/outputs/{f}/case00")["value"]
                           for f in ("draw", "draw_again", "fast"))
     assert first[0] == again[0]                          # numpy's draw: the kernel's state
     assert first[1] != again[1]                          # `random`: reseeded, as in a fork
     assert first[2] == again[2] == fast[1]               # in one process
-    assert [log["probes"][f]["status"] for f in log["probes"]] == ["ok"] * 3
+    assert [log["probes"][f]["status"] for f in log["probes"]] == ["ok"] * 5
+    for f in ("log0", "log0_again"):   # each prints the warning, from the kernel's settings
+        record = plaindata.load(job / f"probe/outputs/{f}/case00")
+        assert "divide by zero encountered in log" in record["stdout"]
+        assert record["value"] == "[0.33333333]"
 
 
 def test_in_a_shared_probe_fork_a_hang_or_a_kill_costs_only_that_function(tmp_path):

@@ -24,6 +24,7 @@ import signal
 import sys
 import time
 import traceback
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -112,7 +113,7 @@ def record_alone(name, seconds, probe_dir=None):
 def record_each(names, seconds, probe_dir=None):
     """Yields (name, status) for each function of `names`, in order, as `record_alone` would,
     but forking once for all of them: a forked child records them one after the other, each
-    from the numpy random state the kernel had (`random` reseeded, as in a fork), and reports each one done over a pipe; each function
+    from the state the kernel had (`_KernelState`: random state, warnings shown), and reports each one done over a pipe; each function
     has its own `seconds`. One that hangs or ends the child is marked ("timeout", "exit N",
     "signal N") and a new child takes the functions after it, so it costs only its own record.
     """
@@ -213,17 +214,53 @@ class _Prober:
         self.progress = self.pidfd = None
 
 
+class _KernelState:
+    """What a graded function may change in passing that the next function probed in the same
+    child would otherwise inherit: numpy's random state, error and print settings, and which
+    warnings were already shown (a warning is printed once per place: each function must
+    print the ones the kernel had not shown yet, as in a fork of its own)."""
+
+    def __init__(self):
+        self.random = np.random.get_state()
+        self.err, self.printing = np.geterr(), np.get_printoptions()
+        self.filters = list(warnings.filters)
+        self.registries = {name: dict(reg) for name, reg in _registries()}
+        self.once = dict(getattr(warnings, "onceregistry", {}))
+
+    def restore(self):
+        np.random.set_state(self.random)
+        np.seterr(**self.err)
+        np.set_printoptions(**self.printing)
+        random.seed()                      # as Python does in every forked child
+        if warnings.filters != self.filters:
+            warnings.filters[:] = self.filters
+            getattr(warnings, "_filters_mutated", lambda: None)()
+        for name, reg in _registries():
+            reg.clear()
+            reg.update(self.registries.get(name, {}))
+        once = getattr(warnings, "onceregistry", None)
+        if isinstance(once, dict):
+            once.clear()
+            once.update(self.once)
+
+
+def _registries():
+    """(module name, its `__warningregistry__`) for every loaded module that has one."""
+    for name, module in list(sys.modules.items()):
+        reg = getattr(module, "__dict__", {}).get("__warningregistry__")
+        if isinstance(reg, dict):
+            yield name, reg
+
+
 def _record_in_turn(names, probe_dir, done):
-    """The prober child: records each function from the kernel's numpy random state (and a
-    fresh `random` seed), one byte on `done` after each; leaves without running the kernel's
-    exit handlers."""
+    """The prober child: records each function from the kernel's state (`_KernelState`), one
+    byte on `done` after each; leaves without running the kernel's exit handlers."""
     code = 1
     try:
         os.setpgid(0, 0)
-        me, state = os.getpid(), np.random.get_state()
+        me, kernel = os.getpid(), _KernelState()
         for name in names:
-            np.random.set_state(state)
-            random.seed()             # as Python does in every forked child
+            kernel.restore()
             record(name, probe_dir)
             if os.getpid() != me:     # a process the function forked came back here
                 break
