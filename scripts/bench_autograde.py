@@ -13,13 +13,18 @@ right or wrong; no attacks, crashes or hanging functions):
 - one submission graded end to end (`make grade A=... --student=x`, i.e. grader.batch
   --student) on the warm grading service (started and warmed by one grade first) and without
   it, and `nbgrader autograde --student x`, in the courses graded just before.
-Seconds per submission = the batch's wall time (nbgrader's start-up included) / its size.
-Prints figures; asserts nothing about time (a noisy machine must not fail a build).
+Seconds per submission = the batch's wall time (nbgrader's start-up included) / its size;
+CPU per submission = the CPU seconds of the batch's whole process tree (this process is their
+subreaper, so even a warm judge or sandbox left to end on its own is waited for and counted;
+kernel time included) / its size, which a busy machine does not inflate
+as it does wall time. Prints figures; asserts nothing about time (a noisy machine must not fail a build).
 """
 import argparse
+import ctypes
 import importlib
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -73,24 +78,54 @@ def prepare(folder, assignment, n, stock=False):
     return course
 
 
-def timed(cmd, course):
-    """Wall seconds of `cmd` run in `course`; stops the benchmark if it fails."""
-    start = time.perf_counter()
+def adopt_orphans():
+    """Makes this process the subreaper of its descendants (Linux): a process whose parent
+    ended before it is reparented here, and its CPU counts in RUSAGE_CHILDREN once waited for."""
+    ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)     # PR_SET_CHILD_SUBREAPER
+
+
+def reap_orphans(quiet=1.0):
+    """Waits for the adopted descendants that end within `quiet` seconds of the last one."""
+    idle = time.monotonic() + quiet
+    while time.monotonic() < idle:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid:
+            idle = time.monotonic() + quiet
+        else:
+            time.sleep(0.05)
+
+
+def children_cpu():
+    """CPU seconds (user + system) of this process's children waited for so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def timed(cmd, course, cpu=None):
+    """Wall seconds of `cmd` run in `course` (its process tree's CPU seconds added to
+    cpu[0], if given); stops the benchmark if it fails."""
+    start, used = time.perf_counter(), children_cpu()
     done = subprocess.run(cmd, cwd=course, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    if cpu is not None:
+        reap_orphans()
+        cpu[0] += children_cpu() - used
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return seconds
 
 
-def ours(course, assignment, *options):
+def ours(course, assignment, *options, cpu=None):
     return timed([sys.executable, "-m", "grader.batch", assignment, "--course", str(course),
-                  *options], course)
+                  *options], course, cpu)
 
 
-def stock(course, assignment, *options):
+def stock(course, assignment, *options, cpu=None):
     return timed(["nbgrader", "autograde", assignment, "--force", "--log-level=ERROR",
-                  *options], course)
+                  *options], course, cpu)
 
 
 def served_single(course, assignment, n):
@@ -121,13 +156,17 @@ def bench(assignment, n, workers, tmp, cold=True):
     runs += [("cold", ["--workers", str(workers), "--SandboxedJudge.warm_judge=False"])] if cold else []
     for name, options in runs:
         course = prepare(Path(tmp, f"{assignment}-{name}"), assignment, n)
-        fig[name] = ours(course, assignment, *options) / n
+        cpu = [0.0]
+        fig[name] = ours(course, assignment, *options, cpu=cpu) / n
+        fig[f"cpu_{name}"] = cpu[0] / n
         fig[f"judge_{name}"] = judge_seconds(course, assignment)
         if name == "many":
             fig["single"] = ours(course, assignment, "--student=student000")
             fig["served"] = served_single(course, assignment, n)
     course = prepare(Path(tmp, f"{assignment}-stock"), assignment, n, stock=True)
-    fig["stock"] = stock(course, assignment) / n
+    cpu = [0.0]
+    fig["stock"] = stock(course, assignment, cpu=cpu) / n
+    fig["cpu_stock"] = cpu[0] / n
     fig["stock_single"] = stock(course, assignment, "--student=student000")
     return fig
 
@@ -141,22 +180,25 @@ def main():
                     help="skip the batch with a new judge process per submission")
     args = ap.parse_args()
     use_this_environment()
+    adopt_orphans()
     n, w = args.batch, args.workers
     print(f"batch of {n} submissions, {w} workers, {os.cpu_count()} cores, load "
           f"{os.getloadavg()[0]:.1f}; seconds per submission (nbgrader start-up included)")
     head = (f"{'assignment':<28} {'ours':>6} {'stock':>6} {'x stock':>7} | {'1 worker':>8} "
-            f"{'speed-up':>8} | {'one: service':>12} {'ours':>6} {'stock':>6} | "
+            f"{'speed-up':>8} | {'CPU ours':>8} {'stock':>6} | {'one: service':>12} {'ours':>6} {'stock':>6} | "
             f"{'judge warm':>10} {'cold':>5}")
     print(head + "\n" + "-" * len(head), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for a in args.assignments.split(","):
             f = bench(a, n, w, tmp, cold=not args.no_cold_judge)
             print(f"{a:<28} {f['many']:6.2f} {f['stock']:6.2f} {f['stock'] / f['many']:6.1f}x | "
-                  f"{f['one']:8.2f} {f['one'] / f['many']:7.1f}x | {f['served']:11.1f}s "
+                  f"{f['one']:8.2f} {f['one'] / f['many']:7.1f}x | {f['cpu_many']:8.2f} "
+                  f"{f['cpu_stock']:6.2f} | {f['served']:11.1f}s "
                   f"{f['single']:5.1f}s {f['stock_single']:5.1f}s | {f['judge_many']:9.2f}s "
                   f"{f['judge_cold']:4.2f}s  (load {os.getloadavg()[0]:.1f})", flush=True)
     print(f"(ours: grader.batch on {w} workers; 1 worker: the same on one; x stock and speed-up: "
-          "ratios of seconds per submission; one: a single submission end to end, --student, on "
+          "ratios of seconds per submission; CPU: CPU seconds per submission of the whole batch, "
+          "all its processes; one: a single submission end to end, --student, on "
           "the warm grading service (grader/service.py), without it, and stock; "
           "judge: mean seconds per submission, warm judge and a new judge process each)")
 
