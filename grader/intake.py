@@ -192,16 +192,6 @@ def write_new(path, data):
         fh.write(data)
 
 
-def copy_tree(src, dest, caps=CAPS, skip=()):
-    """Copies the regular files below `src` into the new folder `dest`; returns the refusal
-    lines. `skip`: top-level names left out."""
-    lines = []
-    Path(dest).mkdir(parents=True)
-    for rel, data in regular_files(src, caps, lines, skip):
-        write_new(Path(dest, rel), data)
-    return lines
-
-
 # --- student ids ----------------------------------------------------------------------------------
 
 def safe_folder(student):

@@ -471,13 +471,13 @@ def _read_released(key):
         solutions = {c.name for c in notebook.solution_cells}
         tasks = {c.name for c in notebook.task_cells}
         cells = notebook.source_cells
-        sources = {c.name: c.source for c in cells}
+        plain = {c.name: {"cell_type": c.cell_type, "locked": c.locked,
+                          "checksum": c.checksum, "source": c.source} for c in cells}
         graded = {c.name: c.max_score for c in [*notebook.task_cells, *notebook.grade_cells]}
         return {"known": {c.name: (c.cell_type, _flags(c, grades, solutions, tasks)) for c in cells},
-                "cells": {c.name: {"cell_type": c.cell_type, "locked": c.locked,
-                                   "checksum": c.checksum, "source": c.source} for c in cells},
+                "cells": plain,
                 "max_scores": graded,
-                "grade_cells": [(c.name, float(c.max_score), sources[c.name])
+                "grade_cells": [(c.name, float(c.max_score), plain[c.name]["source"])
                                 for c in notebook.grade_cells if c.cell_type == "code"],
                 "locked": {c.name: c.source for c in cells if c.locked and c.cell_type == "code"}}
 

@@ -19,13 +19,6 @@ MAX_NOTEBOOK_BYTES = 50 * 1024 ** 2
 _WORKER = {}                         # this worker process's warm judge and sandbox check
 
 
-def pack(folder):
-    """{relative path: bytes} of the regular files below `folder` (written by the caller)."""
-    folder = Path(folder)
-    return {str(p.relative_to(folder)): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
-
-
 def unpack(files, folder):
     for rel, data in files.items():
         target = Path(folder, rel)

@@ -125,7 +125,7 @@ def test_timestamp_is_kept_only_when_nbgrader_can_read_it(course):
 
 
 def test_sandbox_copy_takes_regular_files_and_leaves_out_handed_in(tmp_path):
-    """SandboxedJudge._prepare copies the graded folder with intake.copy_tree."""
+    """SandboxedJudge._files reads the graded folder with intake.regular_files."""
     src = tmp_path / "graded"
     (src / "images").mkdir(parents=True)
     (src / "images" / "cat.png").write_bytes(b"png")
@@ -133,9 +133,9 @@ def test_sandbox_copy_takes_regular_files_and_leaves_out_handed_in(tmp_path):
     (src / intake.EXTRAS / "utils.py").write_text("shadow")
     os.symlink("/etc/passwd", src / "passwd")
     os.mkfifo(src / "pipe")
-    lines = intake.copy_tree(src, tmp_path / "job", skip=[intake.EXTRAS])
-    assert sorted(str(p.relative_to(tmp_path / "job")) for p in (tmp_path / "job").rglob("*")) \
-        == ["images", "images/cat.png"]
+    lines = []
+    taken = dict(intake.regular_files(src, intake.CAPS, lines, [intake.EXTRAS]))
+    assert taken == {"images/cat.png": b"png"}
     assert lines == ["passwd is a link: not taken", "pipe is a named pipe: not taken"]
 
 
